@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make book` and `make test`. Both create .venv when missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+CHAPTERS := $(wildcard chapters/*.ipynb)
+
+.PHONY: book test notebooks validate lint bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/python -m sahel validate data
+
+# --all starts Sphinx from a fresh environment and execute_notebooks is `force`, so every chapter
+# runs again on every build: a data change can never be served from a cache.
+book: validate
+	$(BIN)/jupyter-book build . --all -W -n --keep-going
+	@echo "The book is at $(CURDIR)/_build/html/index.html"
+
+# Re-execute the chapters in place, so that their committed outputs match the current data.
+notebooks: validate
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace $(CHAPTERS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check sahel tests chapters
+	$(BIN)/ruff format --check sahel tests
+
+test: validate lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf _build .pytest_cache
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

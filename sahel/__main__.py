@@ -1,0 +1,30 @@
+"""Command line: `python -m sahel validate [DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .validate import validate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sahel")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check a data folder against its datapackage.json")
+    check.add_argument("data_dir", nargs="?", default="data", help="the data folder (default: data)")
+    args = parser.parse_args(argv)
+
+    data_dir = args.data_dir
+    problems = validate(data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{data_dir}: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"{data_dir}: valid")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""What chapters use to put computed values into prose: glue, date and number formats, citations.
+
+Values are glued as plain Python types (a numpy scalar fails a strict build), and citations as
+Markdown links to the pages the events rest on.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+from myst_nb import glue as _glue
+
+from .load import Dataset
+
+
+def plain(value):
+    """A numpy or pandas scalar as the Python value it holds."""
+    if isinstance(value, pd.Timestamp):
+        return fmt_date(value)
+    return value.item() if hasattr(value, "item") else value
+
+
+def glue(name: str, value) -> None:
+    """Glue a value for `{glue:text}` without showing it in the notebook."""
+    _glue(name, plain(value), display=False)
+
+
+def glue_figure(name: str, fig) -> None:
+    """Glue a matplotlib figure for `{glue:figure}`."""
+    _glue(name, fig, display=False)
+
+
+def glue_md(name: str, text: str) -> None:
+    """Glue Markdown (for example links to sources) for `{glue:md}`."""
+    _glue(name, Markdown(text), display=False)
+
+
+def fmt_date(value, precision: str = "day") -> str:
+    """A date as the prose writes it: 4 August 2024, August 2024 or 2024."""
+    ts = pd.Timestamp(value)
+    if precision == "year":
+        return f"{ts.year}"
+    if precision == "month":
+        return f"{ts:%B} {ts.year}"
+    return f"{ts.day} {ts:%B} {ts.year}"
+
+
+def fmt_int(value) -> str:
+    return f"{int(value):,}"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{fmt_int(count)} {word if count == 1 else (words or word + 's')}"
+
+
+def source_ids(data: Dataset, event_ids: Iterable[str]) -> list[str]:
+    """The distinct sources of some events, in the order first cited."""
+    seen: dict[str, None] = {}
+    for eid in event_ids:
+        for sid in data.events.at[eid, "source_ids"]:
+            seen[sid] = None
+    return list(seen)
+
+
+def cite(data: Dataset, *event_ids: str) -> str:
+    """Markdown links to the sources of the given events: '([Reuters](…), [RFI](…))'."""
+    sources = data.sources.loc[source_ids(data, event_ids)]
+    links = [f"[{row.publisher}]({row.url})" for row in sources.itertuples()]
+    return "(" + ", ".join(links) + ")"
+
+
+def glue_cite(data: Dataset, name: str, *event_ids: str) -> None:
+    glue_md(name, cite(data, *event_ids))
+
+
+def source_links_html(data: Dataset, ids: Iterable[str]) -> str:
+    """HTML links to sources, for table cells."""
+    rows = data.sources.loc[list(ids)]
+    return "; ".join(
+        f'<a href="{html.escape(r.url)}">{html.escape(r.publisher)}</a>' for r in rows.itertuples()
+    )
+
+
+def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = ()) -> None:
+    """Display a table with a caption and header cells, without the index.
+
+    Cells are escaped, except the columns named in `html_columns`, which hold links made here.
+    """
+    frame = frame.copy()
+    for column in frame.columns:
+        if column not in html_columns:
+            frame[column] = frame[column].map(lambda v: "" if pd.isna(v) else html.escape(str(v)))
+    table = frame.to_html(index=False, escape=False, border=0, classes="sahel-table")
+    table = table.replace(">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1)
+    display(HTML(table))

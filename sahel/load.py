@@ -1,0 +1,91 @@
+"""Load the validated dataset as typed pandas DataFrames."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import Package, read_package
+from .validate import Problem, parse_dates, read_table, validate
+
+PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+class DataError(ValueError):
+    """The data folder does not validate; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(str(p) for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in the data:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    events: pd.DataFrame
+    sources: pd.DataFrame
+    actors: pd.DataFrame
+    deployments: pd.DataFrame
+    figures: pd.DataFrame
+    package: Package
+    fingerprint: str
+
+    @property
+    def version(self) -> str:
+        return self.package.version
+
+
+def find_data_dir(start: Path | None = None) -> Path:
+    """The `data/` folder of the book being built: the nearest one above the working directory.
+
+    Looking up from the working directory (a notebook runs in `chapters/`) lets a copy of the book
+    compute from its own data; the package's own checkout is the fallback.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder / "data"
+    return PACKAGE_DATA
+
+
+def fingerprint(data_dir: Path, package: Package) -> str:
+    """A short digest of the schema and every table: it changes whenever any data file does."""
+    digest = hashlib.sha256()
+    for name in ["datapackage.json", *sorted(r.path for r in package.resources)]:
+        digest.update(name.encode())
+        digest.update((data_dir / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _typed(frame: pd.DataFrame, package: Package, name: str) -> pd.DataFrame:
+    resource = package.resource(name)
+    out = {}
+    for field in resource.fields:
+        col = frame[field.name]
+        if field.type == "date":
+            out[field.name] = parse_dates(col)
+        elif field.type == "integer":
+            out[field.name] = pd.to_numeric(col).astype("int64")
+        elif field.type == "list":
+            out[field.name] = col.map(lambda v, d=field.delimiter: tuple(v.split(d)) if v else ())
+        else:
+            out[field.name] = col.where(col != "").astype("string")
+    key = resource.field_names[0]
+    return pd.DataFrame(out).set_index(key, drop=False)
+
+
+def load(data_dir: Path | str | None = None) -> Dataset:
+    """Validate the data folder and return its tables; raise DataError listing every problem."""
+    data_dir = Path(data_dir) if data_dir is not None else find_data_dir()
+    problems = validate(data_dir)
+    if problems:
+        raise DataError(problems)
+    package = read_package(data_dir)
+    frames = {
+        r.name: _typed(read_table(r, data_dir, problems).frame, package, r.name)
+        for r in package.resources
+    }
+    return Dataset(package=package, fingerprint=fingerprint(data_dir, package), **frames)

@@ -1,0 +1,51 @@
+"""Plotting primitives shared by every chapter, in the house style."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+from matplotlib.patches import Patch
+
+from . import book
+from .style import BLOC_LABELS, bloc_colour
+
+
+def figure(height: float = 4.5, width: float = 8.0):
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    return fig, ax
+
+
+def date_axis(ax, years: int = 1) -> None:
+    """Label a time axis by year (or every `years` years)."""
+    ax.xaxis.set_major_locator(mdates.YearLocator(years))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
+def day_axis(ax, interval: int = 7) -> None:
+    """Label a time axis by day, for chapters that follow events day by day."""
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=interval))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+
+
+def bloc_legend(ax, blocs, **kwargs) -> None:
+    """A legend with one swatch per bloc, in the book's colours."""
+    handles = [Patch(color=bloc_colour(b), label=BLOC_LABELS.get(b, b)) for b in blocs]
+    ax.legend(handles=handles, **kwargs)
+
+
+def lanes(ax, labels: list[str]) -> dict[str, int]:
+    """One horizontal lane per label, top to bottom; returns each label's y position."""
+    positions = {label: len(labels) - 1 - i for i, label in enumerate(labels)}
+    ax.set_yticks(list(positions.values()), list(positions))
+    ax.set_ylim(-0.7, len(labels) - 0.3)
+    ax.grid(axis="y", visible=False)
+    return positions
+
+
+def publish(name: str, fig) -> None:
+    """Glue a finished figure for a `{glue:figure}` directive and close it.
+
+    The chapter's directive carries the numbered caption, the alt text and the name to cite.
+    """
+    book.glue_figure(name, fig)
+    plt.close(fig)

@@ -1,0 +1,93 @@
+"""The dataset's one schema: `data/datapackage.json`, read as a Frictionless Data Package.
+
+Everything the validator and the codebook know about tables, columns, types, vocabularies and
+foreign keys comes from that file; nothing here restates it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+DESCRIPTOR = "datapackage.json"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    description: str
+    constraints: dict
+    delimiter: str | None = None
+    format: str | None = None
+
+    @property
+    def required(self) -> bool:
+        return bool(self.constraints.get("required"))
+
+    @property
+    def enum(self) -> list[str] | None:
+        return self.constraints.get("enum")
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    field: str
+    resource: str
+    reference_field: str
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    path: str
+    description: str
+    fields: tuple[Field, ...]
+    foreign_keys: tuple[ForeignKey, ...]
+
+    @cached_property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+@dataclass(frozen=True)
+class Package:
+    descriptor: dict
+    resources: tuple[Resource, ...]
+
+    def resource(self, name: str) -> Resource:
+        return next(r for r in self.resources if r.name == name)
+
+    @property
+    def version(self) -> str:
+        return self.descriptor["version"]
+
+
+def _resource(raw: dict) -> Resource:
+    schema = raw["schema"]
+    fields = tuple(
+        Field(
+            name=f["name"],
+            type=f["type"],
+            description=f.get("description", ""),
+            constraints=f.get("constraints", {}),
+            delimiter=f.get("delimiter"),
+            format=f.get("format"),
+        )
+        for f in schema["fields"]
+    )
+    keys = tuple(
+        ForeignKey(fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"])
+        for fk in schema.get("foreignKeys", [])
+    )
+    return Resource(raw["name"], raw["path"], raw.get("description", ""), fields, keys)
+
+
+def read_package(data_dir: Path) -> Package:
+    descriptor = json.loads((Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
+    return Package(descriptor, tuple(_resource(r) for r in descriptor["resources"]))

@@ -1,0 +1,99 @@
+"""The house style: one colour per bloc of actors across the whole book, and matplotlib settings.
+
+Colours are Paul Tol's "muted" scheme, which stays distinguishable under the common forms of
+colour-blindness; each bloc keeps its colour in every figure.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import pandas as pd
+
+BLOC_COLOURS: dict[str, str] = {
+    "france": "#332288",
+    "un": "#88CCEE",
+    "eu": "#44AA99",
+    "united_states": "#117733",
+    "germany": "#999933",
+    "russia": "#882255",
+    "ukraine": "#DDCC77",
+    "ecowas": "#CC6677",
+    "aes": "#AA4499",
+    "g5_sahel": "#555555",
+    "armed_group": "#888888",
+    "other": "#BBBBBB",
+}
+
+BLOC_LABELS: dict[str, str] = {
+    "france": "France",
+    "un": "United Nations",
+    "eu": "European Union",
+    "united_states": "United States",
+    "germany": "Germany",
+    "russia": "Russia (state and Wagner)",
+    "ukraine": "Ukraine",
+    "ecowas": "ECOWAS",
+    "aes": "Mali, Burkina Faso, Niger and the AES",
+    "g5_sahel": "G5 Sahel",
+    "armed_group": "Armed groups",
+    "other": "Others",
+}
+
+COUNTRY_NAMES: dict[str, str] = {
+    "MLI": "Mali",
+    "BFA": "Burkina Faso",
+    "NER": "Niger",
+    "FRA": "France",
+    "USA": "United States",
+    "DEU": "Germany",
+    "UKR": "Ukraine",
+    "RUS": "Russia",
+    "SEN": "Senegal",
+    "NGA": "Nigeria",
+    "TCD": "Chad",
+    "MRT": "Mauritania",
+    "DZA": "Algeria",
+    "CIV": "Côte d'Ivoire",
+    "BEN": "Benin",
+    "TGO": "Togo",
+    "GHA": "Ghana",
+    "BEL": "Belgium",
+}
+
+HOSTS = ["MLI", "BFA", "NER"]
+
+# Saved figures are PNG at a modest resolution: sharp on phones, light on slow connections, and
+# byte-identical from one build to the next.
+RC = {
+    "figure.dpi": 100,
+    "savefig.dpi": 110,
+    "figure.figsize": (8, 4.5),
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e5e5e5",
+    "grid.linewidth": 0.6,
+    "legend.frameon": False,
+    "svg.hashsalt": "sahel",
+}
+
+
+def use() -> None:
+    """Apply the house style to matplotlib (call once per notebook, via `sahel.setup()`)."""
+    mpl.rcParams.update(RC)
+
+
+def bloc_colour(bloc: str) -> str:
+    return BLOC_COLOURS.get(bloc, BLOC_COLOURS["other"])
+
+
+def actor_colours(actors: pd.DataFrame) -> pd.Series:
+    """Each actor's colour, from the bloc it belongs to."""
+    return actors["bloc"].map(bloc_colour)
+
+
+def country_name(code: str) -> str:
+    return COUNTRY_NAMES.get(code, code)

@@ -1,0 +1,175 @@
+"""The validator refuses each kind of bad data with a line naming file, line, column and value."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sahel import validate
+
+
+def rows(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.reader(f))
+
+
+def write(path: Path, table: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(table)
+
+
+def set_cell(path: Path, line: int, column: str, value: str) -> str:
+    """Set one cell (by file line, header = line 1) and return what was there."""
+    table = rows(path)
+    col = table[0].index(column)
+    old, table[line - 1][col] = table[line - 1][col], value
+    write(path, table)
+    return old
+
+
+def problems_text(data_dir: Path) -> list[str]:
+    return [str(p) for p in validate(data_dir)]
+
+
+def test_the_real_data_is_valid():
+    assert problems_text(Path(__file__).parent.parent / "data") == []
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "message"),
+    [
+        ("events", "date_start", "2023-02-30", "not a valid date (YYYY-MM-DD)"),
+        ("events", "date_start", "12/08/2023", "not a valid date (YYYY-MM-DD)"),
+        ("events", "date_start", "2099-01-01", "date is in the future"),
+        ("events", "date_start", "2005-06-01", "date is before 2012-01-01"),
+        ("events", "event_type", "invasion", "value is not in the vocabulary"),
+        ("events", "themes", "withdrawals;sport", "value is not in the vocabulary"),
+        ("events", "date_precision", "", "required value is empty"),
+        ("events", "country", "Mali", "value does not match [A-Z]{3}"),
+        ("events", "source_ids", "no-such-source", "unknown sources id"),
+        ("events", "actor", "no-such-actor", "unknown actors id"),
+        ("events", "summary", "", "required value is empty"),
+        ("sources", "url", "htp:/broken", "not a well-formed http(s) URL"),
+        ("sources", "url", "https://example.org/a page", "not a well-formed http(s) URL"),
+        ("sources", "kind", "blog", "value is not in the vocabulary"),
+        ("deployments", "closed_by", "no-such-event", "unknown events id"),
+        ("figures", "value_low", "many", "not a whole number"),
+    ],
+)
+def test_a_bad_cell_is_reported_with_file_line_column_and_value(
+    data_copy, table, column, value, message
+):
+    path = data_copy / f"{table}.csv"
+    line = 3
+    set_cell(path, line, column, value)
+    shown_value = value.split(";")[-1] if ";" in value else value
+    expected = f"{path}:{line}: {column}: {message}"
+    found = [p for p in problems_text(data_copy) if p.startswith(expected)]
+    assert found, problems_text(data_copy)
+    if shown_value:
+        assert found[0].endswith(f"({shown_value})")
+
+
+def test_an_end_before_the_start_is_reported(data_copy):
+    path = data_copy / "events.csv"
+    start = rows(path)[3][rows(path)[0].index("date_start")]
+    set_cell(path, 4, "date_end", "2012-01-01")
+    assert f"{path}:4: date_end: is before date_start ({start}) (2012-01-01)" in problems_text(
+        data_copy
+    )
+
+
+def test_a_high_value_below_the_low_value_is_reported(data_copy):
+    path = data_copy / "figures.csv"
+    set_cell(path, 2, "value_low", "1000000")
+    found = [p for p in problems_text(data_copy) if p.startswith(f"{path}:2: value_high: is before")]
+    assert found
+
+
+def test_a_duplicate_id_names_the_first_line(data_copy):
+    path = data_copy / "events.csv"
+    first = rows(path)[1][0]
+    set_cell(path, 5, "event_id", first)
+    assert f"{path}:5: event_id: duplicate id (first on line 2) ({first})" in problems_text(
+        data_copy
+    )
+
+
+def test_missing_and_extra_columns_are_reported(data_copy):
+    path = data_copy / "sources.csv"
+    table = rows(path)
+    lang = table[0].index("language")
+    write(path, [r[:lang] + r[lang + 1 :] + ["x"] for r in table[:1]] +
+          [r[:lang] + r[lang + 1 :] + ["x"] for r in table[1:]])
+    table = rows(path)
+    table[0][-1] = "rating"
+    write(path, table)
+    found = problems_text(data_copy)
+    assert f"{path}:1: language: column is missing" in found
+    assert f"{path}:1: rating: column is not in the schema" in found
+
+
+def test_a_row_with_too_few_cells_is_reported(data_copy):
+    path = data_copy / "actors.csv"
+    table = rows(path)
+    table[2] = table[2][:2]
+    write(path, table)
+    assert any(p.startswith(f"{path}:3: -: row has 2 cells") for p in problems_text(data_copy))
+
+
+def test_a_file_that_is_not_utf8_is_reported_at_its_line(data_copy):
+    path = data_copy / "events.csv"
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    text[6] = text[6].replace(",", ",Gao\xe9 ", 1)
+    path.write_bytes("".join(text).encode("latin-1", errors="replace"))
+    found = problems_text(data_copy)
+    assert any(p.startswith(f"{path}:7: -: file is not valid UTF-8") for p in found), found
+
+
+def test_a_missing_file_is_reported(data_copy):
+    (data_copy / "figures.csv").unlink()
+    assert f"{data_copy / 'figures.csv'}:0: -: file is missing" in problems_text(data_copy)
+
+
+def test_a_deployment_closed_by_another_deployments_event_is_reported(data_copy):
+    path = data_copy / "deployments.csv"
+    table = rows(path)
+    col = table[0].index("closed_by")
+    closers = [r[col] for r in table[1:] if r[col]]
+    set_cell(path, 2 + [r[col] for r in table[1:]].index(closers[0]), "closed_by", closers[1])
+    assert any("closed_by: event's deployment_id is" in p for p in problems_text(data_copy))
+
+
+def test_the_command_line_exits_non_zero_and_prints_one_line_per_problem(data_copy):
+    set_cell(data_copy / "events.csv", 3, "event_type", "invasion")
+    set_cell(data_copy / "sources.csv", 4, "url", "not a url")
+    result = subprocess.run(
+        [sys.executable, "-m", "sahel", "validate", str(data_copy)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith(f"{data_copy}/events.csv:3: event_type: value is not in")
+    assert lines[1].startswith(f"{data_copy}/sources.csv:4: url: not a well-formed")
+    assert lines[-1] == f"{data_copy}: 2 problem(s)"
+
+
+def test_the_command_line_passes_on_the_real_data():
+    result = subprocess.run(
+        [sys.executable, "-m", "sahel", "validate"], capture_output=True, text=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "data: valid"
+
+
+def test_validation_never_writes_to_the_data_folder(data_copy):
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    set_cell(data_copy / "events.csv", 3, "event_type", "invasion")
+    before["events.csv"] = (data_copy / "events.csv").read_bytes()
+    validate(data_copy)
+    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
