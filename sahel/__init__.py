@@ -4,7 +4,7 @@ Chapters start with `data = sahel.setup()`: the house style is applied and the v
 are returned.
 """
 
-from . import style
+from . import events, plots, style
 from .load import DataError, Dataset, find_data_dir, load
 from .validate import Problem, validate
 

@@ -96,3 +96,12 @@ def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = 
     table = frame.to_html(index=False, escape=False, border=0, classes="sahel-table")
     table = table.replace(">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1)
     display(HTML(table))
+
+
+def glue_provenance(data: Dataset) -> None:
+    """Glue the dataset version, fingerprint and last event date that a chapter rests on."""
+    from .events import last_event_date
+
+    glue("dataset_version", data.version)
+    glue("dataset_fingerprint", data.fingerprint)
+    glue("dataset_last_event", fmt_date(last_event_date(data)))

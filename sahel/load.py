@@ -74,7 +74,8 @@ def _typed(frame: pd.DataFrame, package: Package, name: str) -> pd.DataFrame:
         else:
             out[field.name] = col.where(col != "").astype("string")
     key = resource.field_names[0]
-    return pd.DataFrame(out).set_index(key, drop=False)
+    # Indexed by id for `.loc` look-ups; the id stays a column too, unnamed index avoids ambiguity.
+    return pd.DataFrame(out).set_index(key, drop=False).rename_axis(None)
 
 
 def load(data_dir: Path | str | None = None) -> Dataset:

@@ -10,9 +10,9 @@ from . import book
 from .style import BLOC_LABELS, bloc_colour
 
 
-def figure(height: float = 4.5, width: float = 8.0):
-    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
-    return fig, ax
+def figure(height: float = 4.5, width: float = 8.0, ncols: int = 1):
+    """A new figure with `ncols` axes side by side, laid out to fit its labels."""
+    return plt.subplots(1, ncols, figsize=(width, height), layout="constrained")
 
 
 def date_axis(ax, years: int = 1) -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .schema import Field, Package, Resource, read_package
 
-URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?")
+URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}\.?(:\d+)?([/?#]\S*)?")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 INTEGER = re.compile(r"-?\d+")
 
@@ -211,9 +211,10 @@ def _check_deployment_links(tables: dict[str, Table], problems: list[Problem]) -
         if column not in dep.frame:
             continue
         linked = dep.frame[column].map(owner)
-        wrong = linked.notna() & (linked != dep.frame["deployment_id"])
+        wrong = dep.frame[column].isin(owner.index) & (linked != dep.frame["deployment_id"])
+        shown = linked.fillna("").astype(str).replace("", "empty")
         _report(problems, dep, column, wrong,
-                "event's deployment_id is " + linked.fillna("").astype(str) + ", not this one")
+                "event is not a step of this deployment (its deployment_id is " + shown + ")")
 
 
 def validate(data_dir: Path | str, today: date | None = None) -> list[Problem]:

@@ -141,7 +141,7 @@ def test_a_deployment_closed_by_another_deployments_event_is_reported(data_copy)
     col = table[0].index("closed_by")
     closers = [r[col] for r in table[1:] if r[col]]
     set_cell(path, 2 + [r[col] for r in table[1:]].index(closers[0]), "closed_by", closers[1])
-    assert any("closed_by: event's deployment_id is" in p for p in problems_text(data_copy))
+    assert any("closed_by: event is not a step of this deployment" in p for p in problems_text(data_copy))
 
 
 def test_the_command_line_exits_non_zero_and_prints_one_line_per_problem(data_copy):

@@ -1,0 +1,95 @@
+"""The codebook and coverage of the dataset, generated from `datapackage.json` and the tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import plots
+from .load import Dataset
+from .style import BLOC_COLOURS
+
+THEME_COLOURS = {
+    "coups": BLOC_COLOURS["aes"],
+    "ecowas": BLOC_COLOURS["ecowas"],
+    "withdrawals": BLOC_COLOURS["france"],
+    "arrivals": BLOC_COLOURS["russia"],
+    "alliance": BLOC_COLOURS["g5_sahel"],
+    "ukraine": BLOC_COLOURS["ukraine"],
+}
+
+
+def tables(data: Dataset) -> pd.DataFrame:
+    """One row per table: its file, row count and description."""
+    counts = {r.name: len(getattr(data, r.name)) for r in data.package.resources}
+    return pd.DataFrame(
+        [{"Table": r.name, "File": f"data/{r.path}", "Rows": counts[r.name],
+          "What it holds": r.description} for r in data.package.resources]
+    )
+
+
+def columns(data: Dataset, table: str) -> pd.DataFrame:
+    """One row per column of a table, from the schema: type, whether required, allowed values."""
+    resource = data.package.resource(table)
+    keys = {fk.field: f"{fk.resource}.{fk.reference_field}" for fk in resource.foreign_keys}
+    rows = []
+    for f in resource.fields:
+        allowed = ", ".join(f.enum) if f.enum else ""
+        if f.type == "list":
+            kind = f"list of {f.constraints.get('enum') and 'values' or 'ids'} separated by '{f.delimiter}'"
+        else:
+            kind = f.type
+        rows.append({"Column": f.name, "Type": kind, "Required": "yes" if f.required else "",
+                     "Meaning": f.description, "Allowed values": allowed,
+                     "Refers to": keys.get(f.name, "")})
+    return pd.DataFrame(rows)
+
+
+def events_per_year(data: Dataset) -> pd.DataFrame:
+    """Events per year and theme (an event with two themes counts in both)."""
+    exploded = data.events[["date_start", "themes"]].explode("themes")
+    exploded["year"] = exploded["date_start"].dt.year
+    return exploded.groupby(["year", "themes"]).size().unstack(fill_value=0)
+
+
+def sources_per_event(data: Dataset) -> pd.Series:
+    return data.events["source_ids"].map(len).value_counts().sort_index()
+
+
+def publishers_per_event(data: Dataset) -> pd.Series:
+    publisher = data.sources["publisher"]
+    return data.events["source_ids"].map(lambda ids: publisher.loc[list(ids)].nunique())
+
+
+def source_kinds(data: Dataset) -> pd.Series:
+    return data.sources["kind"].value_counts()
+
+
+def plot_events_per_year(data: Dataset):
+    counts = events_per_year(data)
+    fig, ax = plots.figure(height=4)
+    bottom = pd.Series(0, index=counts.index)
+    for theme_name in [t for t in THEME_COLOURS if t in counts]:
+        ax.bar(counts.index, counts[theme_name], bottom=bottom, label=theme_name,
+               color=THEME_COLOURS[theme_name], edgecolor="white", linewidth=0.5)
+        bottom += counts[theme_name]
+    ax.set_xticks(counts.index, [str(y) for y in counts.index], rotation=45)
+    ax.set_ylabel("Events (an event counts once per theme)")
+    ax.legend(ncol=3, fontsize=8)
+    ax.grid(axis="x", visible=False)
+    return fig
+
+
+def plot_sources(data: Dataset):
+    fig, (left, right) = plots.figure(height=3.6, ncols=2)
+    per_event = sources_per_event(data)
+    left.bar(per_event.index.astype(str), per_event.to_numpy(), color=BLOC_COLOURS["un"])
+    left.set_xlabel("Sources cited by an event")
+    left.set_ylabel("Events")
+    kinds = source_kinds(data).sort_values()
+    right.barh(kinds.index, kinds.to_numpy(), color=BLOC_COLOURS["g5_sahel"])
+    right.set_xlabel("Sources")
+    right.set_title("Kinds of source", fontsize=10)
+    left.set_title("Sources per event", fontsize=10)
+    left.grid(axis="x", visible=False)
+    right.grid(axis="y", visible=False)
+    return fig

@@ -1,0 +1,64 @@
+"""Event-table helpers shared by the chapters: joining actor names and blocs, selecting by theme,
+and counting days between events."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .load import Dataset
+
+EVENT_TYPE_LABELS = {
+    "coup": "coup",
+    "sanction_imposed": "sanctions imposed",
+    "sanction_lifted": "sanctions lifted",
+    "ultimatum": "ultimatum",
+    "demand_withdrawal": "demand to withdraw",
+    "agreement_denounced": "agreements denounced",
+    "withdrawal_announced": "withdrawal announced",
+    "withdrawal_started": "withdrawal started",
+    "base_handover": "base handed over",
+    "withdrawal_completed": "withdrawal completed",
+    "deployment_opened": "deployment opened",
+    "mandate_ended": "mandate ended",
+    "troop_arrival": "troops arrived",
+    "treaty_signed": "treaty signed",
+    "membership_joined": "joined",
+    "membership_exit_announced": "exit announced",
+    "membership_exit_effective": "exit took effect",
+    "organisation_dissolved": "dissolved",
+    "institution_created": "institution created",
+    "summit": "summit",
+    "battle": "battle",
+    "attack": "attack",
+    "statement": "statement",
+    "denial": "denial",
+    "diplomatic_rupture": "relations severed",
+    "diplomatic_measure": "diplomatic measure",
+    "other": "other",
+}
+
+
+def with_actors(data: Dataset, events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Events with the acting and targeted actors' names and the actor's bloc."""
+    events = data.events if events is None else events
+    names, blocs = data.actors["name"], data.actors["bloc"]
+    return events.assign(
+        actor_name=events["actor"].map(names),
+        target_name=events["target"].map(names),
+        bloc=events["actor"].map(blocs),
+    )
+
+
+def theme(data: Dataset, name: str) -> pd.DataFrame:
+    """The events tagged with a theme, in date order."""
+    mask = data.events["themes"].map(lambda themes: name in themes)
+    return data.events[mask].sort_values(["date_start", "event_id"])
+
+
+def days(start, end) -> int:
+    """Whole days from one date to another (negative when `end` comes first)."""
+    return int((pd.Timestamp(end) - pd.Timestamp(start)).days)
+
+
+def last_event_date(data: Dataset) -> pd.Timestamp:
+    return data.events["date_end"].fillna(data.events["date_start"]).max()

@@ -1,0 +1,197 @@
+"""The Ukraine rupture: the battle of Tinzaouaten, the Ukrainian statements, the ruptures and the
+reactions, the claims about the toll, and the state of relations before and after."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import plots
+from .events import days, theme, with_actors
+from .load import Dataset
+from .style import BLOC_COLOURS, HOSTS, bloc_colour, country_name
+
+BATTLE = "tinzaouaten-battle"
+STATES = HOSTS
+PARTNERS = {"ukraine": "Ukraine", "russia": "Russia", "france": "France", "united_states": "United States"}
+
+# How an event between a Sahel state and a partner marks their relations. A cell shows the
+# deepest mark recorded up to its date (the latest, among equals); other events leave it as it was.
+RELATION_EFFECTS = {
+    "diplomatic_rupture": "relations severed",
+    "withdrawal_completed": "forces withdrawn",
+    "agreement_denounced": "agreements denounced",
+    "demand_withdrawal": "forces asked to leave",
+    "diplomatic_measure": "diplomatic sanction",
+    "troop_arrival": "military partnership",
+    "deployment_opened": "military partnership",
+}
+RELATION_LEVELS = {
+    "no recorded break": 0,
+    "military partnership": 1,
+    "diplomatic sanction": 2,
+    "forces asked to leave": 2,
+    "agreements denounced": 2,
+    "forces withdrawn": 3,
+    "relations severed": 4,
+}
+LEVEL_COLOURS = ["#f2f2f2", "#88CCEE", "#DDCC77", "#CC6677", "#882255"]
+
+
+def battle(data: Dataset) -> pd.Series:
+    return data.events.loc[BATTLE]
+
+
+def window(data: Dataset, end: str = "2024-08-31") -> pd.DataFrame:
+    """Every Ukraine-theme event from the battle's first day to `end`, with actor names."""
+    events = theme(data, "ukraine")
+    start = battle(data)["date_start"]
+    inside = events[(events["date_start"] >= start) & (events["date_start"] <= pd.Timestamp(end))]
+    return with_actors(data, inside)
+
+
+def ukrainian_statements(data: Dataset) -> pd.DataFrame:
+    """Statements by Ukrainian officials and institutions after the battle, first first."""
+    events = window(data)
+    return events[(events["bloc"] == "ukraine") & (events["event_type"] == "statement")]
+
+
+def ruptures(data: Dataset) -> pd.DataFrame:
+    """Each state's severing of relations with Ukraine, with the days since the first Ukrainian
+    statement and since the battle ended."""
+    events = with_actors(data, data.events[data.events["event_type"] == "diplomatic_rupture"])
+    events = events[events["target"].map(data.actors["bloc"]) == "ukraine"]
+    first = ukrainian_statements(data).iloc[0]
+    end = battle(data)["date_end"]
+    return events.assign(
+        country_name=events["country"].map(country_name),
+        days_after_statement=[days(first["date_start"], d) for d in events["date_start"]],
+        days_after_battle=[days(end, d) for d in events["date_start"]],
+    ).sort_values("date_start")
+
+
+def reactions(data: Dataset) -> pd.DataFrame:
+    """What others said or did after the first Ukrainian statement, in order."""
+    first = ukrainian_statements(data).iloc[0]
+    events = window(data)
+    later = events[(events["date_start"] >= first["date_start"]) & (events["bloc"] != "ukraine")]
+    return later[later["event_type"].isin(["statement", "denial", "diplomatic_rupture",
+                                           "diplomatic_measure", "other"])]
+
+
+def toll_claims(data: Dataset) -> pd.DataFrame:
+    """Every claim about the battle's dead and captured, with who made it."""
+    figures = data.figures[data.figures["event_id"].isin(
+        [BATTLE, *data.events.index[data.events["themes"].map(lambda t: "ukraine" in t)]]
+    ) & data.figures["measure"].isin(["killed", "captured", "missing"])]
+    names = data.actors["name"]
+    return figures.assign(
+        subject_name=figures["subject"].map(names),
+        claimant_name=figures["claimant"].map(names),
+        claimant_bloc=figures["claimant"].map(data.actors["bloc"]),
+    ).sort_values(["subject", "measure", "value_high"])
+
+
+def relations(data: Dataset, at) -> pd.DataFrame:
+    """State of each Sahel state's relations with each partner on a date, from the events.
+
+    Returns one row per (state, partner) with the status, its level and the event it rests on.
+    """
+    at = pd.Timestamp(at)
+    events = data.events[(data.events["date_start"] <= at)
+                         & data.events["event_type"].isin(list(RELATION_EFFECTS))]
+    bloc = data.actors["bloc"]
+    actor_country = events["actor"].map(data.actors["country"])
+    target_country = events["target"].map(data.actors["country"])
+    rows = []
+    for state in STATES:
+        for partner, partner_name in PARTNERS.items():
+            # The state acting on the partner, or the partner acting in or on the state.
+            mine = ((actor_country == state) & (events["target"].map(bloc) == partner)) | (
+                (events["actor"].map(bloc) == partner)
+                & ((events["country"] == state) | (target_country == state))
+            )
+            hits = events[mine].assign(
+                level=lambda f: f["event_type"].map(RELATION_EFFECTS).map(RELATION_LEVELS)
+            ).sort_values(["level", "date_start"])
+            if hits.empty:
+                status, event_id, date = "no recorded break", None, pd.NaT
+            else:
+                last = hits.iloc[-1]
+                status, event_id, date = (
+                    RELATION_EFFECTS[last["event_type"]], last["event_id"], last["date_start"])
+            rows.append({"state": state, "state_name": country_name(state), "partner": partner,
+                         "partner_name": partner_name, "status": status,
+                         "level": RELATION_LEVELS[status], "event_id": event_id, "since": date})
+    return pd.DataFrame(rows)
+
+
+def plot_day_by_day(data: Dataset):
+    events = window(data)
+    order = list(dict.fromkeys(events.sort_values("date_start")["actor_name"]))
+    fig, ax = plots.figure(height=0.32 * len(order) + 1.6, width=9)
+    y = plots.lanes(ax, order)
+    for row in events.itertuples():
+        end = row.date_end if pd.notna(row.date_end) else row.date_start
+        colour = bloc_colour(row.bloc)
+        if end > row.date_start:
+            ax.plot([row.date_start, end], [y[row.actor_name]] * 2, color=colour, lw=6,
+                    solid_capstyle="butt")
+        marker = "D" if row.event_type == "diplomatic_rupture" else "o"
+        ax.plot(row.date_start, y[row.actor_name], marker, color=colour, ms=8, mec="black", mew=0.5)
+    first = ukrainian_statements(data).iloc[0]
+    for row in ruptures(data).itertuples():
+        lane = y[row.actor_name]
+        ax.annotate("", xy=(row.date_start, lane + 0.35), xytext=(first["date_start"], lane + 0.35),
+                    arrowprops={"arrowstyle": "->", "color": "black", "lw": 0.8})
+        ax.text(row.date_start, lane + 0.45, f"{row.days_after_statement} days", ha="right",
+                va="bottom", fontsize=8)
+    plots.day_axis(ax, interval=7)
+    ax.set_title("From the battle of Tinzaouaten to the end of August 2024")
+    blocs = [b for b in BLOC_COLOURS if b in set(events["bloc"])]
+    plots.bloc_legend(ax, blocs, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3,
+                      fontsize=8)
+    return fig
+
+
+def plot_toll(data: Dataset):
+    claims = toll_claims(data)
+    subjects = list(dict.fromkeys(claims["subject_name"]))
+    fig, axes = plt.subplots(len(subjects), 1, figsize=(8, 1.0 + 0.34 * len(claims)),
+                             layout="constrained", sharex=True,
+                             height_ratios=[(claims["subject_name"] == s).sum() for s in subjects])
+    for ax, subject in zip(list(getattr(axes, "flat", [axes])), subjects, strict=True):
+        rows = claims[claims["subject_name"] == subject].reset_index(drop=True)
+        labels = [f"{r.claimant_name} ({r.measure}, {r.date:%-d %b})" for r in rows.itertuples()]
+        ypos = range(len(rows))
+        colours = rows["claimant_bloc"].map(bloc_colour)
+        ax.hlines(ypos, rows["value_low"], rows["value_high"], colors=colours, lw=4)
+        ax.scatter(rows["value_low"], ypos, c=colours, edgecolors="black", linewidths=0.5, zorder=3)
+        ax.scatter(rows["value_high"], ypos, c=colours, edgecolors="black", linewidths=0.5, zorder=3)
+        ax.set_yticks(list(ypos), labels, fontsize=8)
+        ax.set_title(f"Claims about {subject}", loc="left", fontsize=10)
+        ax.grid(axis="y", visible=False)
+    ax.set_xlabel("People (each claim as its claimant stated it)")
+    return fig
+
+
+def plot_relations(data: Dataset, dates: list):
+    fig, axes = plt.subplots(1, len(dates), figsize=(4.2 * len(dates), 3.2), layout="constrained")
+    cmap = plt.matplotlib.colors.ListedColormap(LEVEL_COLOURS)
+    for ax, at in zip(axes, dates, strict=True):
+        table = relations(data, at)
+        grid = table.pivot(index="state_name", columns="partner_name", values="level")
+        text = table.pivot(index="state_name", columns="partner_name", values="status")
+        grid, text = (g.loc[[country_name(s) for s in STATES], list(PARTNERS.values())]
+                      for g in (grid, text))
+        ax.imshow(grid.to_numpy(), cmap=cmap, vmin=0, vmax=len(LEVEL_COLOURS) - 1)
+        for i in range(grid.shape[0]):
+            for j in range(grid.shape[1]):
+                level = grid.iat[i, j]
+                ax.text(j, i, text.iat[i, j].replace(" ", "\n", 1), ha="center", va="center",
+                        fontsize=7, color="white" if level >= 3 else "black")
+        ax.set_xticks(range(grid.shape[1]), grid.columns, fontsize=8)
+        ax.set_yticks(range(grid.shape[0]), grid.index, fontsize=8)
+        ax.grid(False)
+        ax.set_title(f"On {pd.Timestamp(at):%-d %B %Y}", fontsize=10)
+    return fig
