@@ -39,7 +39,9 @@ def glue_md(name: str, text: str) -> None:
 
 
 def fmt_date(value, precision: str = "day") -> str:
-    """A date as the prose writes it: 4 August 2024, August 2024 or 2024."""
+    """A date as the prose writes it: 4 August 2024, August 2024 or 2024 (blank if missing)."""
+    if value is None or pd.isna(value):
+        return ""
     ts = pd.Timestamp(value)
     if precision == "year":
         return f"{ts.year}"
@@ -49,7 +51,8 @@ def fmt_date(value, precision: str = "day") -> str:
 
 
 def fmt_int(value) -> str:
-    return f"{int(value):,}"
+    """A whole number with thousands separators (blank if missing)."""
+    return "" if value is None or pd.isna(value) else f"{int(value):,}"
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
