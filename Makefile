@@ -24,7 +24,7 @@ book: validate
 
 # Re-execute the chapters in place, so that their committed outputs match the current data.
 notebooks: validate
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace $(CHAPTERS)
+	cd chapters && ../$(BIN)/jupyter execute --inplace $(notdir $(CHAPTERS))
 
 lint: $(STAMP)
 	$(BIN)/ruff check sahel tests chapters
