@@ -8,7 +8,18 @@ from . import events, plots, style
 from .load import DataError, Dataset, find_data_dir, load
 from .validate import Problem, validate
 
-__all__ = ["DataError", "Dataset", "Problem", "find_data_dir", "load", "setup", "validate"]
+__all__ = [
+    "DataError",
+    "Dataset",
+    "Problem",
+    "events",
+    "find_data_dir",
+    "load",
+    "plots",
+    "setup",
+    "style",
+    "validate",
+]
 
 
 def setup() -> Dataset:

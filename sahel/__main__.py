@@ -12,7 +12,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sahel")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a data folder against its datapackage.json")
-    check.add_argument("data_dir", nargs="?", default="data", help="the data folder (default: data)")
+    check.add_argument(
+        "data_dir", nargs="?", default="data", help="the data folder (default: data)"
+    )
     args = parser.parse_args(argv)
 
     data_dir = args.data_dir

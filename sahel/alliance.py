@@ -11,17 +11,42 @@ from .events import days, last_event_date, with_actors
 from .load import Dataset
 from .style import BLOC_COLOURS, bloc_colour
 
-SAHEL_ACTORS = {"mli-gov", "bfa-gov", "ner-gov", "mli-cnsp", "bfa-mps", "ner-cnsp", "aes",
-                "person-goita", "person-traore", "person-tiani"}
+SAHEL_ACTORS = {
+    "mli-gov",
+    "bfa-gov",
+    "ner-gov",
+    "mli-cnsp",
+    "bfa-mps",
+    "ner-cnsp",
+    "aes",
+    "person-goita",
+    "person-traore",
+    "person-tiani",
+}
 # Organisations whose membership the chapter follows, with the event that made all three states
 # members (None: they were members before the dataset begins).
-ORGANISATIONS = {"ecowas": None, "g5-sahel": "g5-sahel-created",
-                 "aes": "aes-liptako-gourma-charter-signed"}
+ORGANISATIONS = {
+    "ecowas": None,
+    "g5-sahel": "g5-sahel-created",
+    "aes": "aes-liptako-gourma-charter-signed",
+}
 DOMAINS = ["defence", "diplomacy", "economy", "justice", "movement", "media", "governance"]
-DOMAIN_COLOURS = dict(zip(DOMAINS, ["#882255", "#332288", "#117733", "#CC6677", "#88CCEE",
-                                    "#DDCC77", "#AAAAAA"], strict=True))
-ECOWAS_MEASURES = ["sanction_imposed", "sanction_lifted", "ultimatum", "summit",
-                   "diplomatic_measure", "other", "statement"]
+DOMAIN_COLOURS = dict(
+    zip(
+        DOMAINS,
+        ["#882255", "#332288", "#117733", "#CC6677", "#88CCEE", "#DDCC77", "#AAAAAA"],
+        strict=True,
+    )
+)
+ECOWAS_MEASURES = [
+    "sanction_imposed",
+    "sanction_lifted",
+    "ultimatum",
+    "summit",
+    "diplomatic_measure",
+    "other",
+    "statement",
+]
 
 
 def _sahel(events: pd.DataFrame) -> pd.Series:
@@ -33,9 +58,15 @@ def path(data: Dataset) -> pd.DataFrame:
     since the step before."""
     ev = data.events
     mask = (ev["event_type"] == "coup") | (
-        (ev["actor"] == "aes") & (ev["event_type"].isin(["treaty_signed"]) | (
-            ev["event_type"].isin(["membership_exit_announced", "membership_exit_effective"])
-            & (ev["target"] == "ecowas"))))
+        (ev["actor"] == "aes")
+        & (
+            ev["event_type"].isin(["treaty_signed"])
+            | (
+                ev["event_type"].isin(["membership_exit_announced", "membership_exit_effective"])
+                & (ev["target"] == "ecowas")
+            )
+        )
+    )
     steps = with_actors(data, ev[mask]).sort_values("date_start")
     steps["days_since_previous"] = steps["date_start"].diff().dt.days.astype("Int64")
     return steps
@@ -44,10 +75,13 @@ def path(data: Dataset) -> pd.DataFrame:
 def preceding_move(data: Dataset, step: pd.Series) -> pd.Series | None:
     """The last ECOWAS measure or former partner's act towards the three states before a step."""
     ev = with_actors(data)
-    before = ev[(ev["date_start"] < step["date_start"]) & (ev["actor"] != "aes")
-                & ~_sahel(ev) & ev["event_type"].isin(["sanction_imposed", "ultimatum",
-                                                       "withdrawal_announced", "summit"])
-                & ev["themes"].map(lambda t: "ecowas" in t or "coups" in t)]
+    before = ev[
+        (ev["date_start"] < step["date_start"])
+        & (ev["actor"] != "aes")
+        & ~_sahel(ev)
+        & ev["event_type"].isin(["sanction_imposed", "ultimatum", "withdrawal_announced", "summit"])
+        & ev["themes"].map(lambda t: "ecowas" in t or "coups" in t)
+    ]
     return before.sort_values("date_start").iloc[-1] if len(before) else None
 
 
@@ -55,15 +89,25 @@ def exits(data: Dataset, organisation: str) -> pd.DataFrame:
     """When each of the three states left an organisation: the effective exit where one is
     recorded, otherwise the announced one, otherwise the organisation's dissolution."""
     ev = data.events[data.events["target"] == organisation]
-    rank = {"membership_exit_effective": 0, "membership_exit_announced": 1,
-            "organisation_dissolved": 2}
+    rank = {
+        "membership_exit_effective": 0,
+        "membership_exit_announced": 1,
+        "organisation_dissolved": 2,
+    }
     ev = ev[ev["event_type"].isin(list(rank))]
     rows = []
     for row in ev.itertuples():
         joint = row.actor == "aes" or row.event_type == "organisation_dissolved"
         states = ["MLI", "BFA", "NER"] if joint else [data.actors.at[row.actor, "country"]]
-        rows += [{"state": s, "date": row.date_start, "event_id": row.event_id,
-                  "rank": rank[row.event_type]} for s in states]
+        rows += [
+            {
+                "state": s,
+                "date": row.date_start,
+                "event_id": row.event_id,
+                "rank": rank[row.event_type],
+            }
+            for s in states
+        ]
     frame = pd.DataFrame(rows, columns=["state", "date", "event_id", "rank"])
     best = frame.sort_values(["rank", "date"]).drop_duplicates("state")
     return best.sort_values("date")
@@ -78,8 +122,14 @@ def membership(data: Dataset) -> pd.DataFrame:
         rows.append({"organisation": org, "date": start, "members": count, "event_id": None})
         if founding is not None:
             count = 3
-            rows.append({"organisation": org, "date": data.events.at[founding, "date_start"],
-                         "members": count, "event_id": founding})
+            rows.append(
+                {
+                    "organisation": org,
+                    "date": data.events.at[founding, "date_start"],
+                    "members": count,
+                    "event_id": founding,
+                }
+            )
         for (date, event_id), group in exits(data, org).groupby(["date", "event_id"], sort=True):
             count -= len(group)
             rows.append({"organisation": org, "date": date, "members": count, "event_id": event_id})
@@ -103,11 +153,14 @@ def moves(data: Dataset, since: str = "2020-08-01") -> pd.DataFrame:
     ev = with_actors(data)
     ev = ev[ev["date_start"] >= pd.Timestamp(since)]
     ecowas = ev[(ev["actor"] == "ecowas") & ev["event_type"].isin(ECOWAS_MEASURES)]
-    sahel = ev[_sahel(ev) & ev["themes"].map(lambda t: "ecowas" in t or "alliance" in t)
-               & ~ev["event_type"].isin(["statement", "other"])]
-    return pd.concat([ecowas.assign(side="ECOWAS"),
-                      sahel.assign(side="Mali, Burkina Faso, Niger and the AES")]
-                     ).sort_values("date_start")
+    sahel = ev[
+        _sahel(ev)
+        & ev["themes"].map(lambda t: "ecowas" in t or "alliance" in t)
+        & ~ev["event_type"].isin(["statement", "other"])
+    ]
+    return pd.concat(
+        [ecowas.assign(side="ECOWAS"), sahel.assign(side="Mali, Burkina Faso, Niger and the AES")]
+    ).sort_values("date_start")
 
 
 def plot_path(data: Dataset):
@@ -119,13 +172,28 @@ def plot_path(data: Dataset):
         colour = bloc_colour(row.bloc)
         ax.vlines(row.date_start, 0, level, color=colour, lw=0.8)
         ax.plot(row.date_start, 0, "o", color=colour, mec="black", mew=0.5, ms=7)
-        label = f"{row.actor_name.replace('Government of ', '')}\n{row.event_type.replace('_', ' ')}"
-        ax.text(row.date_start, level, f"{row.date_start:%-d %b %Y}\n{label}", fontsize=7,
-                ha="center", va="bottom" if level > 0 else "top")
+        label = (
+            f"{row.actor_name.replace('Government of ', '')}\n{row.event_type.replace('_', ' ')}"
+        )
+        ax.text(
+            row.date_start,
+            level,
+            f"{row.date_start:%-d %b %Y}\n{label}",
+            fontsize=7,
+            ha="center",
+            va="bottom" if level > 0 else "top",
+        )
     for prev, row in zip(steps.iloc[:-1].itertuples(), steps.iloc[1:].itertuples(), strict=True):
         middle = prev.date_start + (row.date_start - prev.date_start) / 2
-        ax.text(middle, -0.25, f"{days(prev.date_start, row.date_start)} d", fontsize=7,
-                ha="center", va="top", color="#444444")
+        ax.text(
+            middle,
+            -0.25,
+            f"{days(prev.date_start, row.date_start)} d",
+            fontsize=7,
+            ha="center",
+            va="top",
+            color="#444444",
+        )
     ax.axhline(0, color="black", lw=1)
     ax.set_ylim(-3.8, 3.8)
     ax.set_yticks([])
@@ -138,12 +206,22 @@ def plot_path(data: Dataset):
 def plot_membership(data: Dataset):
     frame = membership(data)
     fig, ax = plots.figure(height=3.6)
-    colours = {"ecowas": BLOC_COLOURS["ecowas"], "g5-sahel": BLOC_COLOURS["g5_sahel"],
-               "aes": BLOC_COLOURS["aes"]}
-    for offset, (org, rows) in zip((0.06, 0.0, -0.06), frame.groupby("organisation", sort=False),
-                                   strict=True):
-        ax.step(rows["date"], rows["members"] + offset, where="post", color=colours[org], lw=2.2,
-                label=rows["name"].iloc[0])
+    colours = {
+        "ecowas": BLOC_COLOURS["ecowas"],
+        "g5-sahel": BLOC_COLOURS["g5_sahel"],
+        "aes": BLOC_COLOURS["aes"],
+    }
+    for offset, (org, rows) in zip(
+        (0.06, 0.0, -0.06), frame.groupby("organisation", sort=False), strict=True
+    ):
+        ax.step(
+            rows["date"],
+            rows["members"] + offset,
+            where="post",
+            color=colours[org],
+            lw=2.2,
+            label=rows["name"].iloc[0],
+        )
         changes = rows[rows["event_id"].notna()]
         ax.plot(changes["date"], changes["members"] + offset, "o", color=colours[org], ms=5)
     ax.set_yticks([0, 1, 2, 3])
@@ -159,8 +237,15 @@ def plot_acts(data: Dataset):
     bottom = pd.Series(0, index=table.index)
     labels = [str(q) for q in table.index]
     for domain in table.columns:
-        ax.bar(labels, table[domain], bottom=bottom, color=DOMAIN_COLOURS[domain], label=domain,
-               edgecolor="white", linewidth=0.5)
+        ax.bar(
+            labels,
+            table[domain],
+            bottom=bottom,
+            color=DOMAIN_COLOURS[domain],
+            label=domain,
+            edgecolor="white",
+            linewidth=0.5,
+        )
         bottom += table[domain]
     ax.set_ylabel("Acts recorded")
     ax.tick_params(axis="x", rotation=60, labelsize=7)
@@ -174,8 +259,16 @@ def plot_moves(data: Dataset):
     fig, ax = plots.figure(height=3.6, width=9)
     y = plots.lanes(ax, list(dict.fromkeys(frame["side"])))
     for row in frame.itertuples():
-        ax.plot(row.date_start, y[row.side], "o", color=bloc_colour(row.bloc), mec="black",
-                mew=0.4, ms=7, alpha=0.85)
+        ax.plot(
+            row.date_start,
+            y[row.side],
+            "o",
+            color=bloc_colour(row.bloc),
+            mec="black",
+            mew=0.4,
+            ms=7,
+            alpha=0.85,
+        )
     plots.date_axis(ax)
     plots.bloc_legend(ax, ["ecowas", "aes"], loc="upper left", fontsize=8)
     return fig

@@ -97,7 +97,9 @@ def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = 
         if column not in html_columns:
             frame[column] = frame[column].map(lambda v: "" if pd.isna(v) else html.escape(str(v)))
     table = frame.to_html(index=False, escape=False, border=0, classes="sahel-table")
-    table = table.replace(">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1)
+    table = table.replace(
+        ">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1
+    )
     display(HTML(table))
 
 

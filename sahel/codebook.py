@@ -22,8 +22,15 @@ def tables(data: Dataset) -> pd.DataFrame:
     """One row per table: its file, row count and description."""
     counts = {r.name: len(getattr(data, r.name)) for r in data.package.resources}
     return pd.DataFrame(
-        [{"Table": r.name, "File": f"data/{r.path}", "Rows": counts[r.name],
-          "What it holds": r.description} for r in data.package.resources]
+        [
+            {
+                "Table": r.name,
+                "File": f"data/{r.path}",
+                "Rows": counts[r.name],
+                "What it holds": r.description,
+            }
+            for r in data.package.resources
+        ]
     )
 
 
@@ -35,12 +42,20 @@ def columns(data: Dataset, table: str) -> pd.DataFrame:
     for f in resource.fields:
         allowed = ", ".join(f.enum) if f.enum else ""
         if f.type == "list":
-            kind = f"list of {f.constraints.get('enum') and 'values' or 'ids'} separated by '{f.delimiter}'"
+            items = "values" if f.enum else "ids"
+            kind = f"list of {items} separated by '{f.delimiter}'"
         else:
             kind = f.type
-        rows.append({"Column": f.name, "Type": kind, "Required": "yes" if f.required else "",
-                     "Meaning": f.description, "Allowed values": allowed,
-                     "Refers to": keys.get(f.name, "")})
+        rows.append(
+            {
+                "Column": f.name,
+                "Type": kind,
+                "Required": "yes" if f.required else "",
+                "Meaning": f.description,
+                "Allowed values": allowed,
+                "Refers to": keys.get(f.name, ""),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -69,8 +84,15 @@ def plot_events_per_year(data: Dataset):
     fig, ax = plots.figure(height=4)
     bottom = pd.Series(0, index=counts.index)
     for theme_name in [t for t in THEME_COLOURS if t in counts]:
-        ax.bar(counts.index, counts[theme_name], bottom=bottom, label=theme_name,
-               color=THEME_COLOURS[theme_name], edgecolor="white", linewidth=0.5)
+        ax.bar(
+            counts.index,
+            counts[theme_name],
+            bottom=bottom,
+            label=theme_name,
+            color=THEME_COLOURS[theme_name],
+            edgecolor="white",
+            linewidth=0.5,
+        )
         bottom += counts[theme_name]
     ax.set_xticks(counts.index, [str(y) for y in counts.index], rotation=45)
     ax.set_ylabel("Events (an event counts once per theme)")

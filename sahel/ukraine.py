@@ -13,7 +13,12 @@ from .style import BLOC_COLOURS, HOSTS, bloc_colour, country_name
 
 BATTLE = "tinzaouaten-battle"
 STATES = HOSTS
-PARTNERS = {"ukraine": "Ukraine", "russia": "Russia", "france": "France", "united_states": "United States"}
+PARTNERS = {
+    "ukraine": "Ukraine",
+    "russia": "Russia",
+    "france": "France",
+    "united_states": "United States",
+}
 
 # How an event between a Sahel state and a partner marks their relations. A cell shows the
 # deepest mark recorded up to its date (the latest, among equals); other events leave it as it was.
@@ -75,15 +80,21 @@ def reactions(data: Dataset) -> pd.DataFrame:
     first = ukrainian_statements(data).iloc[0]
     events = window(data)
     later = events[(events["date_start"] >= first["date_start"]) & (events["bloc"] != "ukraine")]
-    return later[later["event_type"].isin(["statement", "denial", "diplomatic_rupture",
-                                           "diplomatic_measure", "other"])]
+    return later[
+        later["event_type"].isin(
+            ["statement", "denial", "diplomatic_rupture", "diplomatic_measure", "other"]
+        )
+    ]
 
 
 def toll_claims(data: Dataset) -> pd.DataFrame:
     """Every claim about the battle's dead and captured, with who made it."""
-    figures = data.figures[data.figures["event_id"].isin(
-        [BATTLE, *data.events.index[data.events["themes"].map(lambda t: "ukraine" in t)]]
-    ) & data.figures["measure"].isin(["killed", "captured", "missing"])]
+    figures = data.figures[
+        data.figures["event_id"].isin(
+            [BATTLE, *data.events.index[data.events["themes"].map(lambda t: "ukraine" in t)]]
+        )
+        & data.figures["measure"].isin(["killed", "captured", "missing"])
+    ]
     names = data.actors["name"]
     return figures.assign(
         subject_name=figures["subject"].map(names),
@@ -98,8 +109,9 @@ def relations(data: Dataset, at) -> pd.DataFrame:
     Returns one row per (state, partner) with the status, its level and the event it rests on.
     """
     at = pd.Timestamp(at)
-    events = data.events[(data.events["date_start"] <= at)
-                         & data.events["event_type"].isin(list(RELATION_EFFECTS))]
+    events = data.events[
+        (data.events["date_start"] <= at) & data.events["event_type"].isin(list(RELATION_EFFECTS))
+    ]
     bloc = data.actors["bloc"]
     actor_country = events["actor"].map(data.actors["country"])
     target_country = events["target"].map(data.actors["country"])
@@ -111,18 +123,32 @@ def relations(data: Dataset, at) -> pd.DataFrame:
                 (events["actor"].map(bloc) == partner)
                 & ((events["country"] == state) | (target_country == state))
             )
-            hits = events[mine].assign(
-                level=lambda f: f["event_type"].map(RELATION_EFFECTS).map(RELATION_LEVELS)
-            ).sort_values(["level", "date_start"])
+            hits = (
+                events[mine]
+                .assign(level=lambda f: f["event_type"].map(RELATION_EFFECTS).map(RELATION_LEVELS))
+                .sort_values(["level", "date_start"])
+            )
             if hits.empty:
                 status, event_id, date = "no recorded break", None, pd.NaT
             else:
                 last = hits.iloc[-1]
                 status, event_id, date = (
-                    RELATION_EFFECTS[last["event_type"]], last["event_id"], last["date_start"])
-            rows.append({"state": state, "state_name": country_name(state), "partner": partner,
-                         "partner_name": partner_name, "status": status,
-                         "level": RELATION_LEVELS[status], "event_id": event_id, "since": date})
+                    RELATION_EFFECTS[last["event_type"]],
+                    last["event_id"],
+                    last["date_start"],
+                )
+            rows.append(
+                {
+                    "state": state,
+                    "state_name": country_name(state),
+                    "partner": partner,
+                    "partner_name": partner_name,
+                    "status": status,
+                    "level": RELATION_LEVELS[status],
+                    "event_id": event_id,
+                    "since": date,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -135,31 +161,52 @@ def plot_day_by_day(data: Dataset):
         end = row.date_end if pd.notna(row.date_end) else row.date_start
         colour = bloc_colour(row.bloc)
         if end > row.date_start:
-            ax.plot([row.date_start, end], [y[row.actor_name]] * 2, color=colour, lw=6,
-                    solid_capstyle="butt")
+            ax.plot(
+                [row.date_start, end],
+                [y[row.actor_name]] * 2,
+                color=colour,
+                lw=6,
+                solid_capstyle="butt",
+            )
         marker = "D" if row.event_type == "diplomatic_rupture" else "o"
         ax.plot(row.date_start, y[row.actor_name], marker, color=colour, ms=8, mec="black", mew=0.5)
     first = ukrainian_statements(data).iloc[0]
     for row in ruptures(data).itertuples():
         lane = y[row.actor_name]
-        ax.annotate("", xy=(row.date_start, lane + 0.35), xytext=(first["date_start"], lane + 0.35),
-                    arrowprops={"arrowstyle": "->", "color": "black", "lw": 0.8})
-        ax.text(row.date_start, lane + 0.45, f"{row.days_after_statement} days", ha="right",
-                va="bottom", fontsize=8)
+        ax.annotate(
+            "",
+            xy=(row.date_start, lane + 0.35),
+            xytext=(first["date_start"], lane + 0.35),
+            arrowprops={"arrowstyle": "->", "color": "black", "lw": 0.8},
+        )
+        ax.text(
+            row.date_start,
+            lane + 0.45,
+            f"{row.days_after_statement} days",
+            ha="right",
+            va="bottom",
+            fontsize=8,
+        )
     plots.day_axis(ax, interval=7)
     ax.set_title("From the battle of Tinzaouaten to the end of August 2024")
     blocs = [b for b in BLOC_COLOURS if b in set(events["bloc"])]
-    plots.bloc_legend(ax, blocs, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3,
-                      fontsize=8)
+    plots.bloc_legend(
+        ax, blocs, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8
+    )
     return fig
 
 
 def plot_toll(data: Dataset):
     claims = toll_claims(data)
     subjects = list(dict.fromkeys(claims["subject_name"]))
-    fig, axes = plt.subplots(len(subjects), 1, figsize=(8, 1.0 + 0.34 * len(claims)),
-                             layout="constrained", sharex=True,
-                             height_ratios=[(claims["subject_name"] == s).sum() for s in subjects])
+    fig, axes = plt.subplots(
+        len(subjects),
+        1,
+        figsize=(8, 1.0 + 0.34 * len(claims)),
+        layout="constrained",
+        sharex=True,
+        height_ratios=[(claims["subject_name"] == s).sum() for s in subjects],
+    )
     for ax, subject in zip(list(getattr(axes, "flat", [axes])), subjects, strict=True):
         rows = claims[claims["subject_name"] == subject].reset_index(drop=True)
         labels = [f"{r.claimant_name} ({r.measure}, {r.date:%-d %b})" for r in rows.itertuples()]
@@ -167,7 +214,9 @@ def plot_toll(data: Dataset):
         colours = rows["claimant_bloc"].map(bloc_colour)
         ax.hlines(ypos, rows["value_low"], rows["value_high"], colors=colours, lw=4)
         ax.scatter(rows["value_low"], ypos, c=colours, edgecolors="black", linewidths=0.5, zorder=3)
-        ax.scatter(rows["value_high"], ypos, c=colours, edgecolors="black", linewidths=0.5, zorder=3)
+        ax.scatter(
+            rows["value_high"], ypos, c=colours, edgecolors="black", linewidths=0.5, zorder=3
+        )
         ax.set_yticks(list(ypos), labels, fontsize=8)
         ax.set_title(f"Claims about {subject}", loc="left", fontsize=10)
         ax.grid(axis="y", visible=False)
@@ -182,14 +231,22 @@ def plot_relations(data: Dataset, dates: list):
         table = relations(data, at)
         grid = table.pivot(index="state_name", columns="partner_name", values="level")
         text = table.pivot(index="state_name", columns="partner_name", values="status")
-        grid, text = (g.loc[[country_name(s) for s in STATES], list(PARTNERS.values())]
-                      for g in (grid, text))
+        grid, text = (
+            g.loc[[country_name(s) for s in STATES], list(PARTNERS.values())] for g in (grid, text)
+        )
         ax.imshow(grid.to_numpy(), cmap=cmap, vmin=0, vmax=len(LEVEL_COLOURS) - 1)
         for i in range(grid.shape[0]):
             for j in range(grid.shape[1]):
                 level = grid.iat[i, j]
-                ax.text(j, i, text.iat[i, j].replace(" ", "\n", 1), ha="center", va="center",
-                        fontsize=7, color="white" if level >= 3 else "black")
+                ax.text(
+                    j,
+                    i,
+                    text.iat[i, j].replace(" ", "\n", 1),
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if level >= 3 else "black",
+                )
         ax.set_xticks(range(grid.shape[1]), grid.columns, fontsize=8)
         ax.set_yticks(range(grid.shape[0]), grid.index, fontsize=8)
         ax.grid(False)

@@ -131,15 +131,25 @@ def _check_field(field: Field, table: Table, problems: list[Problem], today: dat
         _report(problems, table, field.name, ~filled, "required value is empty")
     if field.type == "list":
         values = items(col, field.delimiter or ",")
-        _report(problems, table, field.name, (values == "").groupby(level=0).any().reindex(
-            col.index, fill_value=False), "list has an empty item")
+        _report(
+            problems,
+            table,
+            field.name,
+            (values == "").groupby(level=0).any().reindex(col.index, fill_value=False),
+            "list has an empty item",
+        )
     else:
         values = col[filled]
     if field.type == "date":
         parsed = parse_dates(values)
         bad = ~values.str.fullmatch(ISO_DATE.pattern) | parsed.isna()
-        _report(problems, table, field.name, bad.reindex(col.index, fill_value=False),
-                "not a valid date (YYYY-MM-DD)")
+        _report(
+            problems,
+            table,
+            field.name,
+            bad.reindex(col.index, fill_value=False),
+            "not a valid date (YYYY-MM-DD)",
+        )
         parsed = parsed[~bad]
         if "minimum" in c:
             early = (parsed < pd.Timestamp(c["minimum"])).reindex(col.index, fill_value=False)
@@ -149,22 +159,41 @@ def _check_field(field: Field, table: Table, problems: list[Problem], today: dat
             _report(problems, table, field.name, late, "date is in the future")
     elif field.type == "integer":
         bad = ~values.str.fullmatch(INTEGER.pattern)
-        _report(problems, table, field.name, bad.reindex(col.index, fill_value=False),
-                "not a whole number")
+        _report(
+            problems,
+            table,
+            field.name,
+            bad.reindex(col.index, fill_value=False),
+            "not a whole number",
+        )
         if "minimum" in c:
             low = pd.to_numeric(values[~bad]) < c["minimum"]
-            _report(problems, table, field.name, low.reindex(col.index, fill_value=False),
-                    f"value is below {c['minimum']}")
+            _report(
+                problems,
+                table,
+                field.name,
+                low.reindex(col.index, fill_value=False),
+                f"value is below {c['minimum']}",
+            )
     if field.format == "uri":
         bad = ~values.str.fullmatch(URL.pattern)
-        _report(problems, table, field.name, bad.reindex(col.index, fill_value=False),
-                "not a well-formed http(s) URL")
+        _report(
+            problems,
+            table,
+            field.name,
+            bad.reindex(col.index, fill_value=False),
+            "not a well-formed http(s) URL",
+        )
     if field.enum is not None:
         outside = ~values.isin(field.enum) & (values != "")
-        _report_items(problems, table, field.name, outside, values, "value is not in the vocabulary")
+        _report_items(
+            problems, table, field.name, outside, values, "value is not in the vocabulary"
+        )
     if "pattern" in c:
         bad = ~values.str.fullmatch(c["pattern"]) & (values != "")
-        _report_items(problems, table, field.name, bad, values, f"value does not match {c['pattern']}")
+        _report_items(
+            problems, table, field.name, bad, values, f"value does not match {c['pattern']}"
+        )
     if "minLength" in c:
         short = (values.str.len() < c["minLength"]).reindex(col.index, fill_value=False)
         _report(problems, table, field.name, short, f"shorter than {c['minLength']} characters")
@@ -176,12 +205,16 @@ def _check_field(field: Field, table: Table, problems: list[Problem], today: dat
         _report(problems, table, field.name, dup, where)
     if "x-notBefore" in c and c["x-notBefore"] in table.frame:
         other = table.frame[c["x-notBefore"]]
-        convert = parse_dates if field.type == "date" else lambda s: pd.to_numeric(
-            s.where(s.str.fullmatch(INTEGER.pattern)), errors="coerce")
+        convert = (
+            parse_dates
+            if field.type == "date"
+            else lambda s: pd.to_numeric(s.where(s.str.fullmatch(INTEGER.pattern)), errors="coerce")
+        )
         mine, theirs = convert(col), convert(other)
         before = (mine < theirs).fillna(False).astype(bool)
-        _report(problems, table, field.name, before,
-                f"is before {c['x-notBefore']} (" + other + ")")
+        _report(
+            problems, table, field.name, before, f"is before {c['x-notBefore']} (" + other + ")"
+        )
 
 
 def _check_foreign_keys(tables: dict[str, Table], problems: list[Problem]) -> None:
@@ -213,8 +246,13 @@ def _check_deployment_links(tables: dict[str, Table], problems: list[Problem]) -
         linked = dep.frame[column].map(owner)
         wrong = dep.frame[column].isin(owner.index) & (linked != dep.frame["deployment_id"])
         shown = linked.fillna("").astype(str).replace("", "empty")
-        _report(problems, dep, column, wrong,
-                "event is not a step of this deployment (its deployment_id is " + shown + ")")
+        _report(
+            problems,
+            dep,
+            column,
+            wrong,
+            "event is not a step of this deployment (its deployment_id is " + shown + ")",
+        )
 
 
 def validate(data_dir: Path | str, today: date | None = None) -> list[Problem]:

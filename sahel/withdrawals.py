@@ -14,9 +14,11 @@ from .style import BLOC_COLOURS, HOSTS, bloc_colour, country_name
 
 DEMAND_TYPES = ["demand_withdrawal", "agreement_denounced"]
 ANNOUNCE_TYPES = ["withdrawal_announced", "mandate_ended"]
-MARKERS = {"demand": ("v", "host's demand or denunciation"),
-           "announced": ("o", "departure announced"),
-           "completed": ("s", "last troops out")}
+MARKERS = {
+    "demand": ("v", "host's demand or denunciation"),
+    "announced": ("o", "departure announced"),
+    "completed": ("s", "last troops out"),
+}
 
 
 def presences(data: Dataset) -> pd.DataFrame:
@@ -25,8 +27,11 @@ def presences(data: Dataset) -> pd.DataFrame:
     opened = dep["opened_by"].map(data.events["date_start"])
     closed = dep["closed_by"].map(data.events["date_start"])
     frame = dep.assign(
-        start=opened, end=closed.fillna(last_event_date(data)), ongoing=closed.isna(),
-        bloc=dep["sponsor"].map(data.actors["bloc"]), host_name=dep["host_country"].map(country_name),
+        start=opened,
+        end=closed.fillna(last_event_date(data)),
+        ongoing=closed.isna(),
+        bloc=dep["sponsor"].map(data.actors["bloc"]),
+        host_name=dep["host_country"].map(country_name),
     )
     frame["host_order"] = frame["host_country"].map({h: i for i, h in enumerate(HOSTS)})
     return frame.sort_values(["host_order", "start"])
@@ -55,20 +60,27 @@ def departures(data: Dataset) -> pd.DataFrame:
         completed = data.events.loc[dep.closed_by]
         handovers = events[events["event_type"] == "base_handover"]
         step_ids = [e["event_id"] for e in (demand, announced, started, completed) if e is not None]
-        rows.append({
-            "deployment_id": dep.deployment_id, "name": dep.name, "host": dep.host_country,
-            "host_name": dep.host_name, "bloc": dep.bloc,
-            "demand": demand["date_start"] if demand is not None else pd.NaT,
-            "announced": announced["date_start"] if announced is not None else pd.NaT,
-            "started": started["date_start"] if started is not None else pd.NaT,
-            "completed": completed["date_start"],
-            "handovers": len(handovers),
-            "days_to_announcement": days(demand["date_start"], announced["date_start"])
-            if demand is not None and announced is not None else None,
-            "days_to_completion": days(demand["date_start"], completed["date_start"])
-            if demand is not None else None,
-            "event_ids": [*step_ids, *handovers["event_id"]],
-        })
+        rows.append(
+            {
+                "deployment_id": dep.deployment_id,
+                "name": dep.name,
+                "host": dep.host_country,
+                "host_name": dep.host_name,
+                "bloc": dep.bloc,
+                "demand": demand["date_start"] if demand is not None else pd.NaT,
+                "announced": announced["date_start"] if announced is not None else pd.NaT,
+                "started": started["date_start"] if started is not None else pd.NaT,
+                "completed": completed["date_start"],
+                "handovers": len(handovers),
+                "days_to_announcement": days(demand["date_start"], announced["date_start"])
+                if demand is not None and announced is not None
+                else None,
+                "days_to_completion": days(demand["date_start"], completed["date_start"])
+                if demand is not None
+                else None,
+                "event_ids": [*step_ids, *handovers["event_id"]],
+            }
+        )
     frame = pd.DataFrame(rows)
     for column in ("days_to_announcement", "days_to_completion"):
         frame[column] = frame[column].astype("Int64")
@@ -88,7 +100,9 @@ def handovers(data: Dataset) -> pd.DataFrame:
 
 def strengths(data: Dataset) -> pd.DataFrame:
     """Troop-strength claims per deployment, with the claimant's name."""
-    figures = data.figures[(data.figures["measure"] == "troops") & data.figures["deployment_id"].notna()]
+    figures = data.figures[
+        (data.figures["measure"] == "troops") & data.figures["deployment_id"].notna()
+    ]
     return figures.assign(
         deployment=figures["deployment_id"].map(data.deployments["name"]),
         bloc=figures["deployment_id"].map(data.deployments["sponsor"]).map(data.actors["bloc"]),
@@ -102,19 +116,30 @@ def plot_presence(data: Dataset):
     fig, ax = plots.figure(height=0.32 * len(frame) + 1.8, width=9)
     y = plots.lanes(ax, labels)
     for label, dep in zip(labels, frame.itertuples(), strict=True):
-        ax.barh(y[label], dep.end - dep.start, left=dep.start, height=0.6,
-                color=bloc_colour(dep.bloc), hatch="//" if dep.ongoing else None,
-                edgecolor="white" if dep.ongoing else None)
+        ax.barh(
+            y[label],
+            dep.end - dep.start,
+            left=dep.start,
+            height=0.6,
+            color=bloc_colour(dep.bloc),
+            hatch="//" if dep.ongoing else None,
+            edgecolor="white" if dep.ongoing else None,
+        )
     for row in departures(data).itertuples():
         label = labels[list(frame["deployment_id"]).index(row.deployment_id)]
-        for key, column in (("demand", "demand"), ("announced", "announced"),
-                            ("completed", "completed")):
+        for key, column in (
+            ("demand", "demand"),
+            ("announced", "announced"),
+            ("completed", "completed"),
+        ):
             when = getattr(row, column)
             if pd.notna(when):
                 ax.plot(when, y[label], MARKERS[key][0], color="black", ms=5, mfc="white")
     plots.date_axis(ax)
-    handles = [plt.Line2D([], [], ls="", marker=m, color="black", mfc="white", label=t)
-               for m, t in MARKERS.values()]
+    handles = [
+        plt.Line2D([], [], ls="", marker=m, color="black", mfc="white", label=t)
+        for m, t in MARKERS.values()
+    ]
     blocs = [b for b in BLOC_COLOURS if b in set(frame["bloc"])]
     legend = ax.legend(handles=handles, loc="upper left", fontsize=8)
     ax.add_artist(legend)
@@ -134,13 +159,20 @@ def plot_lags(data: Dataset):
         if pd.notna(row["days_to_announcement"]):
             ax.plot(row["days_to_announcement"], i, "o", color="black", mfc="white", ms=6)
         ax.plot(row["days_to_completion"], i, "s", color=colour, ms=7, mec="black", mew=0.5)
-        ax.text(row["days_to_completion"] + 8, i, f"{row['days_to_completion']} days",
-                va="center", fontsize=8)
+        ax.text(
+            row["days_to_completion"] + 8,
+            i,
+            f"{row['days_to_completion']} days",
+            va="center",
+            fontsize=8,
+        )
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(range(len(frame)), labels)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("Days after the host government's demand or denunciation "
-                  "(circle: announcement; square: last troops out)")
+    ax.set_xlabel(
+        "Days after the host government's demand or denunciation "
+        "(circle: announcement; square: last troops out)"
+    )
     return fig
 
 
@@ -152,8 +184,15 @@ def plot_strengths(data: Dataset):
         rows = frame[frame["deployment"] == name]
         colour = bloc_colour(rows["bloc"].iloc[0])
         ax.vlines(rows["date"], rows["value_low"], rows["value_high"], colors=colour, lw=3)
-        ax.plot(rows["date"], (rows["value_low"] + rows["value_high"]) / 2, "o-", color=colour,
-                ms=4, lw=0.8, label=name.split(" (")[0])
+        ax.plot(
+            rows["date"],
+            (rows["value_low"] + rows["value_high"]) / 2,
+            "o-",
+            color=colour,
+            ms=4,
+            lw=0.8,
+            label=name.split(" (")[0],
+        )
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(plt.matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.set_ylabel("Troops or personnel claimed (log scale)")

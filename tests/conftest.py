@@ -13,8 +13,15 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 BIN = Path(sys.executable).parent
 IGNORED = shutil.ignore_patterns(
-    ".venv", "_build", ".git", ".pytest_cache", ".ruff_cache", "__pycache__", "node_modules",
-    ".ipynb_checkpoints", "*.egg-info",
+    ".venv",
+    "_build",
+    ".git",
+    ".pytest_cache",
+    ".ruff_cache",
+    "__pycache__",
+    "node_modules",
+    ".ipynb_checkpoints",
+    "*.egg-info",
 )
 
 
@@ -28,7 +35,9 @@ def build_book(root: Path) -> subprocess.CompletedProcess:
     """The strict build that `make book` runs, on the book at `root`."""
     return subprocess.run(
         [BIN / "jupyter-book", "build", str(root), "--all", "-W", "-n", "--keep-going"],
-        capture_output=True, text=True, cwd=root,
+        capture_output=True,
+        text=True,
+        cwd=root,
     )
 
 
@@ -36,7 +45,9 @@ def run_nbval(root: Path, *notebooks: str) -> subprocess.CompletedProcess:
     """Strict nbval, as `make test` runs it, on notebooks of the book at `root`."""
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *notebooks],
-        capture_output=True, text=True, cwd=root,
+        capture_output=True,
+        text=True,
+        cwd=root,
     )
 
 

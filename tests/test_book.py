@@ -124,7 +124,9 @@ def test_the_strict_build_fails_on_a_failing_cell_or_stderr(one_chapter_book, co
 
 def test_the_strict_build_fails_on_an_unresolved_reference(one_chapter_book):
     def edit(nb):
-        nb["cells"].append({"cell_type": "markdown", "metadata": {}, "source": "See {numref}`fig-nowhere`."})
+        nb["cells"].append(
+            {"cell_type": "markdown", "metadata": {}, "source": "See {numref}`fig-nowhere`."}
+        )
 
     edit_notebook(one_chapter_book / "chapters" / "data.ipynb", edit)
     assert build_book(one_chapter_book).returncode != 0

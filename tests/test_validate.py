@@ -86,7 +86,9 @@ def test_an_end_before_the_start_is_reported(data_copy):
 def test_a_high_value_below_the_low_value_is_reported(data_copy):
     path = data_copy / "figures.csv"
     set_cell(path, 2, "value_low", "1000000")
-    found = [p for p in problems_text(data_copy) if p.startswith(f"{path}:2: value_high: is before")]
+    found = [
+        p for p in problems_text(data_copy) if p.startswith(f"{path}:2: value_high: is before")
+    ]
     assert found
 
 
@@ -103,8 +105,11 @@ def test_missing_and_extra_columns_are_reported(data_copy):
     path = data_copy / "sources.csv"
     table = rows(path)
     lang = table[0].index("language")
-    write(path, [r[:lang] + r[lang + 1 :] + ["x"] for r in table[:1]] +
-          [r[:lang] + r[lang + 1 :] + ["x"] for r in table[1:]])
+    write(
+        path,
+        [r[:lang] + r[lang + 1 :] + ["x"] for r in table[:1]]
+        + [r[:lang] + r[lang + 1 :] + ["x"] for r in table[1:]],
+    )
     table = rows(path)
     table[0][-1] = "rating"
     write(path, table)
@@ -141,7 +146,9 @@ def test_a_deployment_closed_by_another_deployments_event_is_reported(data_copy)
     col = table[0].index("closed_by")
     closers = [r[col] for r in table[1:] if r[col]]
     set_cell(path, 2 + [r[col] for r in table[1:]].index(closers[0]), "closed_by", closers[1])
-    assert any("closed_by: event is not a step of this deployment" in p for p in problems_text(data_copy))
+    assert any(
+        "closed_by: event is not a step of this deployment" in p for p in problems_text(data_copy)
+    )
 
 
 def test_the_command_line_exits_non_zero_and_prints_one_line_per_problem(data_copy):
@@ -149,7 +156,8 @@ def test_the_command_line_exits_non_zero_and_prints_one_line_per_problem(data_co
     set_cell(data_copy / "sources.csv", 4, "url", "not a url")
     result = subprocess.run(
         [sys.executable, "-m", "sahel", "validate", str(data_copy)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
@@ -160,7 +168,9 @@ def test_the_command_line_exits_non_zero_and_prints_one_line_per_problem(data_co
 
 def test_the_command_line_passes_on_the_real_data():
     result = subprocess.run(
-        [sys.executable, "-m", "sahel", "validate"], capture_output=True, text=True,
+        [sys.executable, "-m", "sahel", "validate"],
+        capture_output=True,
+        text=True,
         cwd=Path(__file__).parent.parent,
     )
     assert result.returncode == 0, result.stderr
