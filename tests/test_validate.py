@@ -128,9 +128,9 @@ def test_a_row_with_too_few_cells_is_reported(data_copy):
 
 def test_a_file_that_is_not_utf8_is_reported_at_its_line(data_copy):
     path = data_copy / "events.csv"
-    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    text[6] = text[6].replace(",", ",Gao\xe9 ", 1)
-    path.write_bytes("".join(text).encode("latin-1", errors="replace"))
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[6] = lines[6].replace(b",", ",Gao\xe9 ".encode("latin-1"), 1)
+    path.write_bytes(b"".join(lines))
     found = problems_text(data_copy)
     assert any(p.startswith(f"{path}:7: -: file is not valid UTF-8") for p in found), found
 
