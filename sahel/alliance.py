@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import plots
-from .events import days, last_event_date, with_actors
+from .events import EVENT_TYPE_LABELS, days, last_event_date, with_actors
 from .load import Dataset
 from .style import BLOC_COLOURS, bloc_colour
 
@@ -172,9 +172,10 @@ def plot_path(data: Dataset):
         colour = bloc_colour(row.bloc)
         ax.vlines(row.date_start, 0, level, color=colour, lw=0.8)
         ax.plot(row.date_start, 0, "o", color=colour, mec="black", mew=0.5, ms=7)
-        label = (
-            f"{row.actor_name.replace('Government of ', '')}\n{row.event_type.replace('_', ' ')}"
-        )
+        kind = EVENT_TYPE_LABELS[row.event_type]
+        if row.event_type != "coup" and pd.notna(row.target_name):
+            kind = f"{kind}: {row.target_name}"
+        label = f"{row.actor_name}\n{kind}"
         ax.text(
             row.date_start,
             level,

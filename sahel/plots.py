@@ -27,10 +27,14 @@ def day_axis(ax, interval: int = 7) -> None:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
 
 
+def bloc_handles(blocs) -> list[Patch]:
+    """Legend swatches, one per bloc, in the book's colours."""
+    return [Patch(color=bloc_colour(b), label=BLOC_LABELS.get(b, b)) for b in blocs]
+
+
 def bloc_legend(ax, blocs, **kwargs) -> None:
-    """A legend with one swatch per bloc, in the book's colours."""
-    handles = [Patch(color=bloc_colour(b), label=BLOC_LABELS.get(b, b)) for b in blocs]
-    ax.legend(handles=handles, **kwargs)
+    """A legend with one swatch per bloc."""
+    ax.legend(handles=bloc_handles(blocs), **kwargs)
 
 
 def lanes(ax, labels: list[str]) -> dict[str, int]:

@@ -16,8 +16,8 @@ DEMAND_TYPES = ["demand_withdrawal", "agreement_denounced"]
 ANNOUNCE_TYPES = ["withdrawal_announced", "mandate_ended"]
 MARKERS = {
     "demand": ("v", "host's demand or denunciation"),
-    "announced": ("o", "departure announced"),
-    "completed": ("s", "last troops out"),
+    "announced": ("o", "departure or end announced"),
+    "completed": ("s", "presence ended"),
 }
 
 
@@ -135,15 +135,14 @@ def plot_presence(data: Dataset):
             when = getattr(row, column)
             if pd.notna(when):
                 ax.plot(when, y[label], MARKERS[key][0], color="black", ms=5, mfc="white")
-    plots.date_axis(ax)
+    plots.date_axis(ax, years=2)
     handles = [
         plt.Line2D([], [], ls="", marker=m, color="black", mfc="white", label=t)
         for m, t in MARKERS.values()
     ]
     blocs = [b for b in BLOC_COLOURS if b in set(frame["bloc"])]
-    legend = ax.legend(handles=handles, loc="upper left", fontsize=8)
-    ax.add_artist(legend)
-    plots.bloc_legend(ax, blocs, loc="lower left", fontsize=8)
+    handles += plots.bloc_handles(blocs)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.35, -0.05), ncol=3, fontsize=8)
     ax.set_title("Foreign presences in Mali, Burkina Faso and Niger (hatched: still there)")
     return fig
 
@@ -177,25 +176,26 @@ def plot_lags(data: Dataset):
 
 
 def plot_strengths(data: Dataset):
+    """One small panel per presence: each claim at its date, a bar where it is a range."""
     frame = strengths(data)
-    names = list(dict.fromkeys(frame["deployment"]))
-    fig, ax = plots.figure(height=4.8, width=9)
-    for name in names:
+    names = list(dict.fromkeys(frame.sort_values("date")["deployment"]))
+    ncols = 3
+    nrows = -(-len(names) // ncols)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(9, 1.9 * nrows), layout="constrained", sharex=True
+    )
+    for ax, name in zip(axes.flat, names, strict=False):
         rows = frame[frame["deployment"] == name]
         colour = bloc_colour(rows["bloc"].iloc[0])
         ax.vlines(rows["date"], rows["value_low"], rows["value_high"], colors=colour, lw=3)
-        ax.plot(
-            rows["date"],
-            (rows["value_low"] + rows["value_high"]) / 2,
-            "o-",
-            color=colour,
-            ms=4,
-            lw=0.8,
-            label=name.split(" (")[0],
-        )
-    ax.set_yscale("log")
-    ax.yaxis.set_major_formatter(plt.matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    ax.set_ylabel("Troops or personnel claimed (log scale)")
-    plots.date_axis(ax)
-    ax.legend(fontsize=7, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.1))
+        ax.plot(rows["date"], rows["value_high"], "o", color=colour, ms=4)
+        ax.plot(rows["date"], rows["value_low"], "o", color=colour, ms=4)
+        ax.set_title(name.split(" (")[0], fontsize=9, loc="left")
+        ax.set_ylim(0, rows["value_high"].max() * 1.15)
+        ax.yaxis.set_major_formatter(plt.matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.tick_params(labelsize=7)
+        plots.date_axis(ax, years=4)
+    for ax in list(axes.flat)[len(names) :]:
+        ax.set_visible(False)
+    fig.supylabel("Troops or personnel claimed", fontsize=9)
     return fig

@@ -1,0 +1,99 @@
+"""The chapters' computations, checked against the rows they are derived from."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import sahel
+from sahel import alliance, book, ukraine, withdrawals
+from sahel.events import days
+
+
+@pytest.fixture(scope="module")
+def data():
+    return sahel.load()
+
+
+def test_presence_intervals_come_from_their_opening_and_closing_events(data):
+    frame = withdrawals.presences(data).set_index("deployment_id")
+    for dep in data.deployments.itertuples():
+        assert frame.at[dep.deployment_id, "start"] == data.events.at[dep.opened_by, "date_start"]
+        if pd.notna(dep.closed_by):
+            assert frame.at[dep.deployment_id, "end"] == data.events.at[dep.closed_by, "date_start"]
+        else:
+            assert frame.at[dep.deployment_id, "ongoing"]
+
+
+def test_departure_lags_are_the_days_between_their_steps(data):
+    frame = withdrawals.departures(data)
+    assert len(frame) >= 10
+    assert "russia" not in set(frame["bloc"])
+    with_demand = frame.dropna(subset=["days_to_completion"])
+    for row in with_demand.itertuples():
+        assert row.days_to_completion == days(row.demand, row.completed)
+        assert row.days_to_completion >= 0
+
+
+def test_every_handover_belongs_to_a_presence(data):
+    assert withdrawals.handovers(data)["deployment"].notna().all()
+
+
+def test_the_path_runs_from_the_first_coup_to_the_effective_exit(data):
+    steps = alliance.path(data)
+    assert steps.iloc[0]["event_type"] == "coup"
+    assert steps.iloc[-1]["event_id"] == "aes-ecowas-exit-effective"
+    assert (steps["days_since_previous"].dropna() >= 0).all()
+
+
+def test_membership_counts_stay_between_none_and_all_three(data):
+    frame = alliance.membership(data)
+    assert frame["members"].between(0, 3).all()
+    ecowas = frame[frame["organisation"] == "ecowas"]
+    assert ecowas["members"].iloc[0] == 3 and ecowas["members"].iloc[-1] == 0
+    assert ecowas["members"].is_monotonic_decreasing
+
+
+def test_acts_per_quarter_count_every_event_with_a_domain(data):
+    assert alliance.acts(data).to_numpy().sum() == data.events["domain"].notna().sum()
+
+
+def test_ruptures_follow_the_first_ukrainian_statement(data):
+    ruptures = ukraine.ruptures(data).set_index("country")
+    assert set(ruptures.index) == {"MLI", "NER"}
+    first = ukraine.ukrainian_statements(data).iloc[0]["date_start"]
+    assert (ruptures["date_start"] > first).all()
+    assert (ruptures["days_after_statement"] > 0).all()
+
+
+def test_relations_change_only_where_the_events_say(data):
+    before = ukraine.relations(data, "2024-07-24").set_index(["state", "partner"])["status"]
+    after = ukraine.relations(data, "2024-08-31").set_index(["state", "partner"])["status"]
+    assert before[("MLI", "ukraine")] == "no recorded break"
+    assert after[("MLI", "ukraine")] == after[("NER", "ukraine")] == "relations severed"
+    assert after[("BFA", "ukraine")] == before[("BFA", "ukraine")]
+
+
+def test_toll_claims_are_all_attributed(data):
+    claims = ukraine.toll_claims(data)
+    assert len(claims) >= 10
+    assert claims["claimant_name"].notna().all()
+
+
+def test_citations_link_every_source_of_the_events(data):
+    text = book.cite(data, "mli-ukr-rupture")
+    for sid in data.events.at["mli-ukr-rupture", "source_ids"]:
+        assert data.sources.at[sid, "url"] in text
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "expected"),
+    [
+        ("2024-08-04", "day", "4 August 2024"),
+        ("2024-08-01", "month", "August 2024"),
+        ("2009-01-01", "year", "2009"),
+        (pd.NaT, "day", ""),
+    ],
+)
+def test_dates_are_written_as_the_prose_writes_them(value, precision, expected):
+    assert book.fmt_date(value, precision) == expected
