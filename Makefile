@@ -13,6 +13,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# axe-core, for the accessibility checks of the browser tests (package-lock.json pins it).
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(AXE)
+
 validate: $(STAMP)
 	$(BIN)/python -m sahel validate data
 
@@ -30,12 +36,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check sahel tests chapters
 	$(BIN)/ruff format --check sahel tests
 
-test: validate lint
+test: validate lint $(AXE)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf _build .pytest_cache
+	rm -rf _build .pytest_cache node_modules
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable
 
 import pandas as pd
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, Image, Markdown, display
 from myst_nb import glue as _glue
 
 from .load import Dataset
@@ -28,9 +28,9 @@ def glue(name: str, value) -> None:
     _glue(name, plain(value), display=False)
 
 
-def glue_figure(name: str, fig) -> None:
-    """Glue a matplotlib figure for `{glue:figure}`."""
-    _glue(name, fig, display=False)
+def glue_image(name: str, png: bytes) -> None:
+    """Glue a PNG image for `{glue:figure}`."""
+    _glue(name, Image(data=png, format="png"), display=False)
 
 
 def glue_md(name: str, text: str) -> None:

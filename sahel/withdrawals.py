@@ -47,11 +47,20 @@ def _first(events: pd.DataFrame, types: list[str]) -> pd.Series | None:
     return hits.iloc[0] if len(hits) else None
 
 
+def break_start(data: Dataset) -> pd.Timestamp:
+    """The first coup in the three states: the start of the break this chapter follows."""
+    coups = data.events[data.events["event_type"] == "coup"]
+    return coups[coups["country"].isin(HOSTS)]["date_start"].min()
+
+
 def departures(data: Dataset) -> pd.DataFrame:
-    """One row per ended Western or UN presence: its steps, their dates and the lags in days."""
+    """One row per Western, UN or EU presence that ended after the first coup: its steps, their
+    dates and the lags in days. (Presences that ended earlier, such as Serval, which gave way to
+    Barkhane in 2014, were not departures from the country.)"""
     rows = []
+    start = break_start(data)
     for dep in presences(data).itertuples():
-        if dep.ongoing or dep.bloc == "russia":
+        if dep.ongoing or dep.bloc == "russia" or dep.end < start:
             continue
         events = steps(data, dep.deployment_id)
         demand = _first(events, DEMAND_TYPES)

@@ -29,6 +29,7 @@ def test_departure_lags_are_the_days_between_their_steps(data):
     frame = withdrawals.departures(data)
     assert len(frame) >= 10
     assert "russia" not in set(frame["bloc"])
+    assert (frame["completed"] >= withdrawals.break_start(data)).all()
     with_demand = frame.dropna(subset=["days_to_completion"])
     for row in with_demand.itertuples():
         assert row.days_to_completion == days(row.demand, row.completed)

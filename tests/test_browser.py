@@ -1,65 +1,41 @@
-"""Every page of the built book, opened in headless Chromium: no third-party request, no console
-error, alt text on every image, nothing wider than a phone's screen."""
+"""Every page of the built book, opened in headless Chromium as a reader would: no third-party
+request, no console error, no serious accessibility violation, alt text on every image, nothing
+wider than a phone, and a first visit light enough for a slow mobile connection."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from conftest import REPO
 
+from sahel import site
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# As root, headless, on a machine whose network is closed: no sandbox, no background traffic.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 SCREENSHOTS = REPO / "_build" / "screenshots"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
-
-
-def pages(html: Path) -> list[str]:
-    return sorted(
-        str(p.relative_to(html)) for p in html.rglob("*.html") if "_static" not in p.parts
-    )
+FIRST_VISIT_BUDGET = 300_000  # bytes, as a gzip-serving static host sends them
+OWN_BUDGET = 1_000_000  # bytes of the page's own HTML and images, uncompressed
 
 
 @pytest.fixture(scope="module")
 def server(built_book):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_book))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with site.serve(built_book) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        message = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    if not Path(site.CHROMIUM).exists():
+        message = f"Chromium is not installed at {site.CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+    with site.chromium() as browser:
         yield browser
-        browser.close()
 
 
 def visit(browser, url: str, viewport: dict):
@@ -74,10 +50,14 @@ def visit(browser, url: str, viewport: dict):
     return context, page, requests, errors
 
 
+def test_the_book_has_its_pages(built_book):
+    assert len(site.pages(built_book)) >= 7
+
+
 def test_no_page_requests_a_third_party_or_logs_a_console_error(browser, server, built_book):
     report = {}
-    for name in pages(built_book):
-        context, page, requests, errors = visit(browser, f"{server}/{name}", DESKTOP)
+    for name in site.pages(built_book):
+        context, _, requests, errors = visit(browser, f"{server}/{name}", DESKTOP)
         foreign = [u for u in requests if not u.startswith((server, "data:", "blob:"))]
         if foreign or errors:
             report[name] = {"third-party": foreign, "console errors": errors}
@@ -85,8 +65,26 @@ def test_no_page_requests_a_third_party_or_logs_a_console_error(browser, server,
     assert report == {}
 
 
+def test_no_page_has_a_serious_or_critical_accessibility_violation(browser, server, built_book):
+    assert AXE.is_file(), "run `npm ci` (make test does) to install axe-core"
+    report = {}
+    for name in site.pages(built_book):
+        context, page, _, _ = visit(browser, f"{server}/{name}", DESKTOP)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])})"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            report[name] = serious
+        context.close()
+    assert report == {}
+
+
 def test_every_image_has_alt_text_in_the_browser(browser, server, built_book):
-    for name in pages(built_book):
+    for name in site.pages(built_book):
         context, page, _, _ = visit(browser, f"{server}/{name}", DESKTOP)
         missing = page.eval_on_selector_all(
             "main img", "imgs => imgs.filter(i => !i.alt || i.alt.length < 30).map(i => i.src)"
@@ -98,7 +96,7 @@ def test_every_image_has_alt_text_in_the_browser(browser, server, built_book):
 def test_pages_fit_a_phone_screen_and_are_captured_at_both_widths(browser, server, built_book):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     too_wide = {}
-    for name in pages(built_book):
+    for name in site.pages(built_book):
         for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
             context, page, _, _ = visit(browser, f"{server}/{name}", viewport)
             shot = SCREENSHOTS / f"{name.replace('/', '_').removesuffix('.html')}-{label}.png"
@@ -107,7 +105,21 @@ def test_pages_fit_a_phone_screen_and_are_captured_at_both_widths(browser, serve
                 overflow = page.evaluate(
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
                 )
-                if overflow > 0:
-                    too_wide[name] = overflow
+                figures = page.eval_on_selector_all(
+                    "main img",
+                    "imgs => imgs.filter(i => i.getBoundingClientRect().right > "
+                    "document.documentElement.clientWidth + 1).length",
+                )
+                if overflow > 0 or figures:
+                    too_wide[name] = {"overflow": overflow, "figures too wide": figures}
             context.close()
     assert too_wide == {}
+
+
+def test_a_first_visit_to_any_page_stays_within_the_budgets(browser, server, built_book):
+    over = {}
+    for name in site.pages(built_book):
+        weight = site.weigh(browser, server, built_book, name)
+        if weight["first_visit"] > FIRST_VISIT_BUDGET or weight["own_uncompressed"] > OWN_BUDGET:
+            over[name] = weight
+    assert over == {}
