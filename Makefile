@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-CHAPTERS := $(wildcard chapters/*.ipynb)
+NOTEBOOKS := intro.ipynb $(wildcard chapters/*.ipynb)
 
 .PHONY: book test notebooks validate lint bench clean
 
@@ -30,10 +30,10 @@ book: validate
 
 # Re-execute the chapters in place, so that their committed outputs match the current data.
 notebooks: validate
-	cd chapters && ../$(BIN)/jupyter execute --inplace $(notdir $(CHAPTERS))
+	for nb in $(NOTEBOOKS); do (cd $$(dirname $$nb) && $(CURDIR)/$(BIN)/jupyter execute --inplace $$(basename $$nb)) || exit 1; done
 
 lint: $(STAMP)
-	$(BIN)/ruff check sahel tests chapters
+	$(BIN)/ruff check sahel tests chapters intro.ipynb
 	$(BIN)/ruff format --check sahel tests
 
 test: validate lint $(AXE)

@@ -79,12 +79,15 @@ def glue_cite(data: Dataset, name: str, *event_ids: str) -> None:
     glue_md(name, cite(data, *event_ids))
 
 
+def link_html(url: str, text: str) -> str:
+    """An HTML link, for table cells."""
+    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
+
+
 def source_links_html(data: Dataset, ids: Iterable[str]) -> str:
     """HTML links to sources, for table cells."""
     rows = data.sources.loc[list(ids)]
-    return "; ".join(
-        f'<a href="{html.escape(r.url)}">{html.escape(r.publisher)}</a>' for r in rows.itertuples()
-    )
+    return "; ".join(link_html(r.url, r.publisher) for r in rows.itertuples())
 
 
 def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = ()) -> None:

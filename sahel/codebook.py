@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pandas as pd
+import yaml
 
 from . import plots
 from .load import Dataset
+from .schema import read_package
 from .style import BLOC_COLOURS
 
 THEME_COLOURS = {
@@ -115,3 +120,60 @@ def plot_sources(data: Dataset):
     left.grid(axis="x", visible=False)
     right.grid(axis="y", visible=False)
     return fig
+
+
+def source_index(data: Dataset) -> pd.DataFrame:
+    """Every source with the events and claims that cite it."""
+    cited = data.events[["event_id", "source_ids"]].explode("source_ids")
+    by_source = cited.groupby("source_ids")["event_id"].agg(lambda ids: ", ".join(sorted(ids)))
+    claims = data.figures.groupby("source_id")["figure_id"].agg(lambda ids: ", ".join(sorted(ids)))
+    frame = data.sources.assign(
+        events=data.sources["source_id"].map(by_source).fillna(""),
+        claims=data.sources["source_id"].map(claims).fillna(""),
+    )
+    return frame.sort_values(["publisher", "published", "source_id"], key=_casefold)
+
+
+def _casefold(column: pd.Series) -> pd.Series:
+    return column.str.casefold() if pd.api.types.is_string_dtype(column) else column
+
+
+def files(data_dir) -> pd.DataFrame:
+    """The data files offered for download, with their size and SHA-256 checksum."""
+    data_dir = Path(data_dir)
+    rows = []
+    for name in ["datapackage.json", *(r.path for r in read_package(data_dir).resources)]:
+        content = (data_dir / name).read_bytes()
+        rows.append(
+            {
+                "File": name,
+                "Bytes": f"{len(content):,}",
+                "SHA-256": hashlib.sha256(content).hexdigest(),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def citation(cff_path) -> dict:
+    """The book's citation, read from CITATION.cff: text and BibTeX."""
+    with open(cff_path, encoding="utf-8") as f:
+        cff = yaml.safe_load(f)
+    authors = " and ".join(
+        a.get("name") or f"{a['given-names']} {a['family-names']}" for a in cff["authors"]
+    )
+    year = str(cff["date-released"])[:4]
+    text = (
+        f"{authors} ({year}). {cff['title']}. Version {cff['version']}. Licence {cff['license']}."
+    )
+    bibtex = "\n".join(
+        [
+            "@misc{sahel_security_partners_" + year + ",",
+            f"  author = {{{{{authors}}}}},",
+            f"  title = {{{cff['title']}}},",
+            f"  year = {{{year}}},",
+            f"  version = {{{cff['version']}}},",
+            f"  note = {{Licence {cff['license']}}}",
+            "}",
+        ]
+    )
+    return {"text": text, "bibtex": bibtex, "version": str(cff["version"])}
