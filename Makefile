@@ -33,13 +33,13 @@ notebooks: validate
 	for nb in $(NOTEBOOKS); do (cd $$(dirname $$nb) && $(CURDIR)/$(BIN)/jupyter execute --inplace $$(basename $$nb)) || exit 1; done
 
 lint: $(STAMP)
-	$(BIN)/ruff check sahel tests chapters intro.ipynb
-	$(BIN)/ruff format --check sahel tests
+	$(BIN)/ruff check sahel tests benchmarks chapters intro.ipynb
+	$(BIN)/ruff format --check sahel tests benchmarks
 
 test: validate lint $(AXE)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: validate
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -1,5 +1,6 @@
-"""The built book as a reader's browser sees it: served on loopback, opened in headless Chromium,
-weighed as a gzip-serving static host would send it. Used by the browser tests and `make bench`."""
+"""The book as a build and a reader's browser see it: its sources copied and built strictly, then
+served on loopback, opened in headless Chromium and weighed as a gzip-serving static host would
+send it. Used by the tests and by `make bench`."""
 
 from __future__ import annotations
 
@@ -8,11 +9,25 @@ import functools
 import gzip
 import http.server
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# What a copy of the book leaves out: environments, builds and caches.
+NOT_SOURCES = shutil.ignore_patterns(
+    ".venv",
+    "_build",
+    ".git",
+    ".pytest_cache",
+    ".ruff_cache",
+    "__pycache__",
+    "node_modules",
+    ".ipynb_checkpoints",
+    "*.egg-info",
+)
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # As root, headless, on a machine whose network is closed: no sandbox, no background traffic.
 CHROMIUM_FLAGS = [
@@ -26,6 +41,30 @@ CHROMIUM_FLAGS = [
 ]
 # What a static host compresses; images and fonts travel as they are.
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".txt", ".map", ".ico"}
+
+
+def copy_sources(source: Path, target: Path) -> Path:
+    """A copy of the book's sources (no environment, build or history) at `target`."""
+    shutil.copytree(source, target, ignore=NOT_SOURCES)
+    return target
+
+
+def build(root: Path) -> subprocess.CompletedProcess:
+    """The strict build that `make book` runs, on the book at `root`."""
+    return subprocess.run(
+        [
+            Path(sys.executable).parent / "jupyter-book",
+            "build",
+            str(root),
+            "--all",
+            "-W",
+            "-n",
+            "--keep-going",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
 
 
 def pages(html: Path) -> list[str]:

@@ -9,36 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from sahel.site import build as build_book
+from sahel.site import copy_sources
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
-BIN = Path(sys.executable).parent
-IGNORED = shutil.ignore_patterns(
-    ".venv",
-    "_build",
-    ".git",
-    ".pytest_cache",
-    ".ruff_cache",
-    "__pycache__",
-    "node_modules",
-    ".ipynb_checkpoints",
-    "*.egg-info",
-)
 
 
 def copy_book(target: Path) -> Path:
-    """A copy of the repository's sources (no venv, no build, no git) at `target`."""
-    shutil.copytree(REPO, target, ignore=IGNORED)
-    return target
-
-
-def build_book(root: Path) -> subprocess.CompletedProcess:
-    """The strict build that `make book` runs, on the book at `root`."""
-    return subprocess.run(
-        [BIN / "jupyter-book", "build", str(root), "--all", "-W", "-n", "--keep-going"],
-        capture_output=True,
-        text=True,
-        cwd=root,
-    )
+    """A copy of the repository's sources, for a test to build or break."""
+    return copy_sources(REPO, target)
 
 
 def run_nbval(root: Path, *notebooks: str) -> subprocess.CompletedProcess:
