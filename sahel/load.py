@@ -30,6 +30,7 @@ class Dataset:
     actors: pd.DataFrame
     deployments: pd.DataFrame
     figures: pd.DataFrame
+    places: pd.DataFrame
     package: Package
     fingerprint: str
 
@@ -69,6 +70,8 @@ def _typed(frame: pd.DataFrame, package: Package, name: str) -> pd.DataFrame:
             out[field.name] = parse_dates(col)
         elif field.type == "integer":
             out[field.name] = pd.to_numeric(col).astype("int64")
+        elif field.type == "number":
+            out[field.name] = pd.to_numeric(col.where(col != ""))
         elif field.type == "list":
             out[field.name] = col.map(lambda v, d=field.delimiter: tuple(v.split(d)) if v else ())
         else:

@@ -12,6 +12,8 @@ from .load import Dataset
 from .style import BLOC_COLOURS, HOSTS, bloc_colour, country_name
 
 BATTLE = "tinzaouaten-battle"
+# The day-by-day view runs from the battle to the end of the month of the ruptures.
+WINDOW_END = pd.Timestamp("2024-08-31")
 STATES = HOSTS
 PARTNERS = {
     "ukraine": "Ukraine",
@@ -47,7 +49,7 @@ def battle(data: Dataset) -> pd.Series:
     return data.events.loc[BATTLE]
 
 
-def window(data: Dataset, end: str = "2024-08-31") -> pd.DataFrame:
+def window(data: Dataset, end=WINDOW_END) -> pd.DataFrame:
     """Every Ukraine-theme event from the battle's first day to `end`, with actor names."""
     events = theme(data, "ukraine")
     start = battle(data)["date_start"]
@@ -188,7 +190,7 @@ def plot_day_by_day(data: Dataset):
             fontsize=8,
         )
     plots.day_axis(ax, interval=7)
-    ax.set_title("From the battle of Tinzaouaten to the end of August 2024")
+    ax.set_title(f"From the battle of Tinzaouaten to {WINDOW_END:%-d %B %Y}")
     blocs = [b for b in BLOC_COLOURS if b in set(events["bloc"])]
     plots.bloc_legend(
         ax, blocs, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8

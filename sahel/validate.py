@@ -20,6 +20,10 @@ from .schema import Field, Package, Resource, read_package
 URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}\.?(:\d+)?([/?#]\S*)?")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 INTEGER = re.compile(r"-?\d+")
+NUMERIC = {
+    "integer": (INTEGER.pattern, "not a whole number"),
+    "number": (r"-?\d+(\.\d+)?", "not a number"),
+}
 
 
 @dataclass(frozen=True)
@@ -157,24 +161,23 @@ def _check_field(field: Field, table: Table, problems: list[Problem], today: dat
         if c.get("x-notAfterToday"):
             late = (parsed > pd.Timestamp(today)).reindex(col.index, fill_value=False)
             _report(problems, table, field.name, late, "date is in the future")
-    elif field.type == "integer":
-        bad = ~values.str.fullmatch(INTEGER.pattern)
-        _report(
-            problems,
-            table,
-            field.name,
-            bad.reindex(col.index, fill_value=False),
-            "not a whole number",
-        )
-        if "minimum" in c:
-            low = pd.to_numeric(values[~bad]) < c["minimum"]
-            _report(
-                problems,
-                table,
-                field.name,
-                low.reindex(col.index, fill_value=False),
-                f"value is below {c['minimum']}",
-            )
+    elif field.type in NUMERIC:
+        pattern, kind = NUMERIC[field.type]
+        bad = ~values.str.fullmatch(pattern)
+        _report(problems, table, field.name, bad.reindex(col.index, fill_value=False), kind)
+        numbers = pd.to_numeric(values[~bad])
+        for bound, outside, word in (
+            ("minimum", numbers.lt, "below"),
+            ("maximum", numbers.gt, "above"),
+        ):
+            if bound in c:
+                _report(
+                    problems,
+                    table,
+                    field.name,
+                    outside(c[bound]).reindex(col.index, fill_value=False),
+                    f"value is {word} {c[bound]}",
+                )
     if field.format == "uri":
         bad = ~values.str.fullmatch(URL.pattern)
         _report(

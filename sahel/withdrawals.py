@@ -7,11 +7,13 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import plots
+from . import maps, plots
 from .events import days, last_event_date
 from .load import Dataset
 from .style import BLOC_COLOURS, HOSTS, bloc_colour, country_name
 
+# Where the map writes the three states' names (longitude, latitude).
+HOST_LABELS = {"MLI": (-6.5, 18.0), "BFA": (-1.6, 11.3), "NER": (10.5, 18.5)}
 DEMAND_TYPES = ["demand_withdrawal", "agreement_denounced"]
 ANNOUNCE_TYPES = ["withdrawal_announced", "mandate_ended"]
 MARKERS = {
@@ -97,14 +99,54 @@ def departures(data: Dataset) -> pd.DataFrame:
 
 
 def handovers(data: Dataset) -> pd.DataFrame:
-    """Every base handed over, with the deployment that left and to whom, where recorded."""
+    """Every base handed over, with the deployment that left, to whom (where recorded) and where."""
     events = data.events[data.events["event_type"] == "base_handover"]
-    names = data.actors["name"]
+    places = data.places
     return events.assign(
         deployment=events["deployment_id"].map(data.deployments["name"]),
-        to=events["target"].map(names),
+        bloc=events["deployment_id"].map(data.deployments["sponsor"]).map(data.actors["bloc"]),
+        to=events["target"].map(data.actors["name"]),
         host_name=events["country"].map(country_name),
+        place=events["place_id"].map(places["name"]),
+        latitude=events["place_id"].map(places["latitude"]),
+        longitude=events["place_id"].map(places["longitude"]),
     ).sort_values("date_start")
+
+
+def plot_handover_map(data: Dataset, data_dir):
+    """The bases handed over, on the outlines of the three states and their neighbours."""
+    frame = handovers(data).dropna(subset=["latitude"])
+    fig, ax = plots.figure(height=5.2, width=8)
+    maps.draw_outlines(ax, maps.outlines(data_dir), extent=(-12.5, 16.5, 8.5, 24.5))
+    sponsors = list(dict.fromkeys(frame["bloc"]))
+    offsets = {b: (i - (len(sponsors) - 1) / 2) * 0.35 for i, b in enumerate(sponsors)}
+    for (_place, bloc), rows in frame.groupby(["place", "bloc"], sort=False):
+        row = rows.iloc[0]
+        ax.plot(
+            row["longitude"] + offsets[bloc],
+            row["latitude"],
+            "o",
+            ms=5 + 2 * len(rows),
+            color=bloc_colour(bloc),
+            mec="black",
+            mew=0.5,
+            zorder=3,
+        )
+    for place, rows in frame.groupby("place", sort=False):
+        row = rows.iloc[0]
+        ax.annotate(
+            place,
+            (row["longitude"], row["latitude"]),
+            xytext=(6, 5),
+            textcoords="offset points",
+            fontsize=8,
+        )
+    for code, (lon, lat) in HOST_LABELS.items():
+        ax.text(
+            lon, lat, country_name(code), fontsize=10, color="#555555", ha="center", style="italic"
+        )
+    plots.bloc_legend(ax, [b for b in BLOC_COLOURS if b in sponsors], loc="lower left", fontsize=8)
+    return fig
 
 
 def strengths(data: Dataset) -> pd.DataFrame:
