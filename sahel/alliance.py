@@ -258,18 +258,7 @@ def plot_acts(data: Dataset):
 def plot_moves(data: Dataset):
     frame = moves(data)
     fig, ax = plots.figure(height=3.6, width=9)
-    y = plots.lanes(ax, list(dict.fromkeys(frame["side"])))
-    for row in frame.itertuples():
-        ax.plot(
-            row.date_start,
-            y[row.side],
-            "o",
-            color=bloc_colour(row.bloc),
-            mec="black",
-            mew=0.4,
-            ms=7,
-            alpha=0.85,
-        )
+    plots.lane_dots(ax, frame["date_start"], frame["side"], frame["bloc"])
     plots.date_axis(ax)
     plots.bloc_legend(ax, ["ecowas", "aes"], loc="upper left", fontsize=8)
     return fig

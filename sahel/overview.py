@@ -6,7 +6,6 @@ import pandas as pd
 
 from . import alliance, plots, ukraine, withdrawals
 from .load import Dataset
-from .style import bloc_colour
 
 LANES = [
     "Foreign forces leave",
@@ -58,18 +57,7 @@ def milestones(data: Dataset) -> pd.DataFrame:
 def plot_overview(data: Dataset):
     frame = milestones(data)
     fig, ax = plots.figure(height=3.2, width=9)
-    y = plots.lanes(ax, LANES)
-    for row in frame.itertuples():
-        ax.plot(
-            row.date,
-            y[row.lane],
-            "o",
-            color=bloc_colour(row.bloc),
-            mec="black",
-            mew=0.4,
-            ms=8,
-            alpha=0.9,
-        )
+    plots.lane_dots(ax, frame["date"], frame["lane"], frame["bloc"], order=LANES, size=8)
     start = withdrawals.break_start(data) - pd.Timedelta(days=120)
     ax.set_xlim(start, frame["date"].max() + pd.Timedelta(days=90))
     plots.date_axis(ax)

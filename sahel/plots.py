@@ -49,6 +49,15 @@ def lanes(ax, labels: list[str]) -> dict[str, int]:
     return positions
 
 
+def lane_dots(ax, dates, lane_of, blocs, order=None, size: float = 7) -> None:
+    """One dot per event on its lane, in its bloc's colour; lanes in `order`, or as first met."""
+    y = lanes(ax, list(order or dict.fromkeys(lane_of)))
+    for date, lane, bloc in zip(dates, lane_of, blocs, strict=True):
+        ax.plot(
+            date, y[lane], "o", color=bloc_colour(bloc), mec="black", mew=0.4, ms=size, alpha=0.9
+        )
+
+
 def png(fig) -> bytes:
     """The figure as a small PNG: a 64-colour palette keeps lines and text crisp at a fraction of
     the weight of full colour, for readers on slow connections."""
