@@ -30,6 +30,11 @@ ORGANISATIONS = {
     "g5-sahel": "g5-sahel-created",
     "aes": "aes-liptako-gourma-charter-signed",
 }
+# Names for the path's two treaties, which the event types alone do not tell apart.
+MILESTONE_NAMES = {
+    "aes-liptako-gourma-charter-signed": "Liptako-Gourma Charter signed",
+    "aes-confederation-treaty-signed": "confederation treaty signed",
+}
 DOMAINS = ["defence", "diplomacy", "economy", "justice", "movement", "media", "governance"]
 DOMAIN_COLOURS = dict(
     zip(
@@ -72,15 +77,21 @@ def path(data: Dataset) -> pd.DataFrame:
     return steps
 
 
-def preceding_move(data: Dataset, step: pd.Series) -> pd.Series | None:
-    """The last ECOWAS measure or former partner's act towards the three states before a step."""
-    ev = with_actors(data)
+def step_name(event_id: str, event_type: str, target_name) -> str:
+    """How the path names a step: 'coup', 'exit announced: ECOWAS', 'Liptako-Gourma Charter'."""
+    if event_id in MILESTONE_NAMES:
+        return MILESTONE_NAMES[event_id]
+    kind = EVENT_TYPE_LABELS[event_type]
+    return kind if event_type == "coup" or pd.isna(target_name) else f"{kind}: {target_name}"
+
+
+def preceding_measure(data: Dataset, step: pd.Series) -> pd.Series | None:
+    """ECOWAS's last measure towards the three states before a step (timing only, not cause)."""
+    ev = data.events
     before = ev[
         (ev["date_start"] < step["date_start"])
-        & (ev["actor"] != "aes")
-        & ~_sahel(ev)
-        & ev["event_type"].isin(["sanction_imposed", "ultimatum", "withdrawal_announced", "summit"])
-        & ev["themes"].map(lambda t: "ecowas" in t or "coups" in t)
+        & (ev["actor"] == "ecowas")
+        & ev["event_type"].isin(["sanction_imposed", "sanction_lifted", "ultimatum", "summit"])
     ]
     return before.sort_values("date_start").iloc[-1] if len(before) else None
 
@@ -140,12 +151,23 @@ def membership(data: Dataset) -> pd.DataFrame:
 
 
 def acts(data: Dataset) -> pd.DataFrame:
-    """The alliance's acts (events with a domain) per quarter and domain."""
-    ev = data.events[data.events["domain"].notna()]
+    """The acts of the alliance and its members since the charter (events with a domain), per
+    quarter and domain."""
+    ev = alliance_acts(data)
     quarter = ev["date_start"].dt.to_period("Q")
     table = ev.groupby([quarter, "domain"]).size().unstack(fill_value=0)
     full = pd.period_range(table.index.min(), table.index.max(), freq="Q")
     return table.reindex(full, fill_value=0).reindex(columns=[d for d in DOMAINS if d in table])
+
+
+def alliance_acts(data: Dataset) -> pd.DataFrame:
+    """The events the acts figure counts: a domain, an actor of the three states or the AES, and
+    a date from the Liptako-Gourma Charter on."""
+    ev = data.events
+    charter = ev.at[ORGANISATIONS["aes"], "date_start"]
+    return ev[ev["domain"].notna() & _sahel(ev) & (ev["date_start"] >= charter)].sort_values(
+        "date_start"
+    )
 
 
 def moves(data: Dataset, since: str = "2020-08-01") -> pd.DataFrame:
@@ -172,9 +194,7 @@ def plot_path(data: Dataset):
         colour = bloc_colour(row.bloc)
         ax.vlines(row.date_start, 0, level, color=colour, lw=0.8)
         ax.plot(row.date_start, 0, "o", color=colour, mec="black", mew=0.5, ms=7)
-        kind = EVENT_TYPE_LABELS[row.event_type]
-        if row.event_type != "coup" and pd.notna(row.target_name):
-            kind = f"{kind}: {row.target_name}"
+        kind = step_name(row.event_id, row.event_type, row.target_name)
         label = f"{row.actor_name}\n{kind}"
         ax.text(
             row.date_start,

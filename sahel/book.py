@@ -50,9 +50,28 @@ def fmt_date(value, precision: str = "day") -> str:
     return f"{ts.day} {ts:%B} {ts.year}"
 
 
+def event_dates(events: pd.DataFrame) -> pd.Series:
+    """Each event's date as precisely as the sources give it: "4 August 2024", "August 2024",
+    "2009"; a span where the event lasted several days."""
+
+    def one(row) -> str:
+        text = fmt_date(row["date_start"], row["date_precision"])
+        if pd.notna(row["date_end"]) and row["date_end"] != row["date_start"]:
+            text += f" to {fmt_date(row['date_end'], row['date_precision'])}"
+        return text
+
+    return events.apply(one, axis=1)
+
+
 def fmt_int(value) -> str:
     """A whole number with thousands separators (blank if missing)."""
     return "" if value is None or pd.isna(value) else f"{int(value):,}"
+
+
+def fmt_number(value) -> str:
+    """A number as the prose writes it: whole numbers plain, others with one decimal."""
+    value = float(value)
+    return fmt_int(value) if value.is_integer() else f"{value:,.1f}"
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pandas as pd
+import seaborn as sns
 import yaml
 
 from . import plots
@@ -13,14 +14,12 @@ from .load import Dataset
 from .schema import read_package
 from .style import BLOC_COLOURS
 
-THEME_COLOURS = {
-    "coups": BLOC_COLOURS["aes"],
-    "ecowas": BLOC_COLOURS["ecowas"],
-    "withdrawals": BLOC_COLOURS["france"],
-    "arrivals": BLOC_COLOURS["russia"],
-    "alliance": BLOC_COLOURS["g5_sahel"],
-    "ukraine": BLOC_COLOURS["ukraine"],
-}
+
+def theme_colours(data: Dataset) -> dict[str, str]:
+    """The schema's themes, in its order; themes are not actors, so they take seaborn's
+    colour-blind palette rather than the bloc colours."""
+    themes = data.package.resource("events").field("themes").enum
+    return dict(zip(themes, sns.color_palette("colorblind", len(themes)).as_hex(), strict=True))
 
 
 def tables(data: Dataset) -> pd.DataFrame:
@@ -88,13 +87,14 @@ def plot_events_per_year(data: Dataset):
     counts = events_per_year(data)
     fig, ax = plots.figure(height=4)
     bottom = pd.Series(0, index=counts.index)
-    for theme_name in [t for t in THEME_COLOURS if t in counts]:
+    colours = theme_colours(data)
+    for theme_name in [t for t in colours if t in counts]:
         ax.bar(
             counts.index,
             counts[theme_name],
             bottom=bottom,
             label=theme_name,
-            color=THEME_COLOURS[theme_name],
+            color=colours[theme_name],
             edgecolor="white",
             linewidth=0.5,
         )
@@ -113,7 +113,7 @@ def plot_sources(data: Dataset):
     left.set_xlabel("Sources cited by an event")
     left.set_ylabel("Events")
     kinds = source_kinds(data).sort_values()
-    right.barh(kinds.index, kinds.to_numpy(), color=BLOC_COLOURS["g5_sahel"])
+    right.barh(kinds.index.str.replace("_", " "), kinds.to_numpy(), color=BLOC_COLOURS["g5_sahel"])
     right.set_xlabel("Sources")
     right.set_title("Kinds of source", fontsize=10)
     left.set_title("Sources per event", fontsize=10)

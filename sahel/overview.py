@@ -6,59 +6,42 @@ import pandas as pd
 
 from . import alliance, plots, ukraine, withdrawals
 from .load import Dataset
+from .style import BLOC_COLOURS
 
 LANES = [
     "Foreign forces leave",
     "Russian forces arrive",
-    "The alliance forms",
+    "Coups and the alliance",
     "The Ukraine rupture",
 ]
 
 
 def milestones(data: Dataset) -> pd.DataFrame:
     """The events the overview draws, one lane per story, each with its bloc's colour."""
-    presence = withdrawals.presences(data)
+    ev = data.events
     departures = withdrawals.departures(data)
-    russian = presence[presence["bloc"] == "russia"]
-    steps = alliance.path(data)
-    rupture = pd.concat([ukraine.battle(data).to_frame().T, ukraine.ruptures(data)])
-    frames = [
-        pd.DataFrame(
-            {
-                "lane": LANES[0],
-                "date": departures["completed"],
-                "label": departures["name"],
-                "bloc": departures["bloc"],
-            }
-        ),
-        pd.DataFrame(
-            {"lane": LANES[1], "date": russian["start"], "label": russian["name"], "bloc": "russia"}
-        ),
-        pd.DataFrame(
-            {
-                "lane": LANES[2],
-                "date": steps["date_start"],
-                "label": steps["summary"],
-                "bloc": steps["bloc"],
-            }
-        ),
-        pd.DataFrame(
-            {
-                "lane": LANES[3],
-                "date": rupture["date_start"],
-                "label": rupture["summary"],
-                "bloc": rupture["actor"].map(data.actors["bloc"]),
-            }
-        ),
+    presence = withdrawals.presences(data)
+    arrivals = ev.loc[presence.loc[presence["bloc"] == "russia", "opened_by"]]
+    closing = ev.loc[
+        data.deployments.set_index("deployment_id").loc[departures["deployment_id"], "closed_by"]
     ]
-    return pd.concat(frames, ignore_index=True).sort_values("date")
+    steps = alliance.path(data)
+    rupture = ev.loc[[ukraine.BATTLE, *ukraine.ruptures(data)["event_id"]]]
+    lanes = [(LANES[0], closing), (LANES[1], arrivals), (LANES[2], steps), (LANES[3], rupture)]
+    frame = pd.concat([events.assign(lane=lane) for lane, events in lanes], ignore_index=True)
+    frame["bloc"] = frame["actor"].map(data.actors["bloc"])
+    return frame.sort_values("date_start")
 
 
 def plot_overview(data: Dataset):
     frame = milestones(data)
     fig, ax = plots.figure(height=3.2, width=9)
-    plots.lane_dots(ax, frame["date"], frame["lane"], frame["bloc"], order=LANES, size=8)
+    plots.lane_dots(ax, frame["date_start"], frame["lane"], frame["bloc"], order=LANES, size=8)
     start = withdrawals.break_start(data) - pd.Timedelta(days=120)
-    ax.set_xlim(start, frame["date"].max() + pd.Timedelta(days=90))
+    ax.set_xlim(start, frame["date_start"].max() + pd.Timedelta(days=90))
     plots.date_axis(ax)
+    blocs = [b for b in BLOC_COLOURS if b in set(frame["bloc"])]
+    plots.bloc_legend(
+        ax, blocs, loc="upper center", bbox_to_anchor=(0.45, -0.12), ncol=4, fontsize=7
+    )
     return fig

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.patches import Patch
 
 from . import plots
 from .events import days, theme, with_actors
@@ -42,7 +43,16 @@ RELATION_LEVELS = {
     "forces withdrawn": 3,
     "relations severed": 4,
 }
-LEVEL_COLOURS = ["#f2f2f2", "#88CCEE", "#DDCC77", "#CC6677", "#882255"]
+# An ordered scale of its own, apart from the bloc colours: blue for partnership, then light to
+# dark orange as the break deepens.
+LEVEL_COLOURS = ["#f2f2f2", "#c6dbef", "#fdd0a2", "#f16913", "#7f2704"]
+LEVEL_NAMES = [
+    "no recorded break",
+    "military partnership",
+    "diplomatic sanction, demand to leave or agreements denounced",
+    "forces withdrawn",
+    "relations severed",
+]
 
 
 def battle(data: Dataset) -> pd.Series:
@@ -95,7 +105,7 @@ def toll_claims(data: Dataset) -> pd.DataFrame:
         data.figures["event_id"].isin(
             [BATTLE, *data.events.index[data.events["themes"].map(lambda t: "ukraine" in t)]]
         )
-        & data.figures["measure"].isin(["killed", "captured", "missing"])
+        & data.figures["measure"].isin(["killed", "killed_or_captured", "captured", "missing"])
     ]
     names = data.actors["name"]
     return figures.assign(
@@ -133,7 +143,8 @@ def relations(data: Dataset, at) -> pd.DataFrame:
             if hits.empty:
                 status, event_id, date = "no recorded break", None, pd.NaT
             else:
-                last = hits.iloc[-1]
+                deepest = hits[hits["level"] == hits["level"].max()]
+                last = deepest.iloc[0]  # the first event that reached the deepest level
                 status, event_id, date = (
                     RELATION_EFFECTS[last["event_type"]],
                     last["event_id"],
@@ -171,7 +182,18 @@ def plot_day_by_day(data: Dataset):
                 solid_capstyle="butt",
             )
         marker = "D" if row.event_type == "diplomatic_rupture" else "o"
-        ax.plot(row.date_start, y[row.actor_name], marker, color=colour, ms=8, mec="black", mew=0.5)
+        # Events the sources date only to the month are drawn hollow, on the month's first day.
+        face = colour if row.date_precision == "day" else "white"
+        ax.plot(
+            row.date_start,
+            y[row.actor_name],
+            marker,
+            color=colour,
+            mfc=face,
+            ms=8,
+            mec="black" if row.date_precision == "day" else colour,
+            mew=1.2,
+        )
     first = ukrainian_statements(data).iloc[0]
     for row in ruptures(data).itertuples():
         lane = y[row.actor_name]
@@ -253,4 +275,9 @@ def plot_relations(data: Dataset, dates: list):
         ax.set_yticks(range(grid.shape[0]), grid.index, fontsize=8)
         ax.grid(False)
         ax.set_title(f"On {pd.Timestamp(at):%-d %B %Y}", fontsize=10)
+    handles = [
+        Patch(facecolor=c, edgecolor="#999999", label=n)
+        for c, n in zip(LEVEL_COLOURS, LEVEL_NAMES, strict=True)
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncol=3, fontsize=7)
     return fig

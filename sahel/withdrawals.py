@@ -26,10 +26,11 @@ MARKERS = {
 def presences(data: Dataset) -> pd.DataFrame:
     """Every deployment with its interval, derived from the events that opened and closed it."""
     dep = data.deployments
-    opened = dep["opened_by"].map(data.events["date_start"])
-    closed = dep["closed_by"].map(data.events["date_start"])
+    dates, precision = data.events["date_start"], data.events["date_precision"]
+    closed = dep["closed_by"].map(dates)
     frame = dep.assign(
-        start=opened,
+        start=dep["opened_by"].map(dates),
+        start_precision=dep["opened_by"].map(precision),
         end=closed.fillna(last_event_date(data)),
         ongoing=closed.isna(),
         bloc=dep["sponsor"].map(data.actors["bloc"]),
@@ -219,10 +220,7 @@ def plot_lags(data: Dataset):
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(range(len(frame)), labels)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(
-        "Days after the host government's demand or denunciation "
-        "(circle: announcement; square: last troops out)"
-    )
+    ax.set_xlabel("Days after the host's demand or denunciation (circle: announced; square: ended)")
     return fig
 
 
@@ -241,7 +239,8 @@ def plot_strengths(data: Dataset):
         ax.vlines(rows["date"], rows["value_low"], rows["value_high"], colors=colour, lw=3)
         ax.plot(rows["date"], rows["value_high"], "o", color=colour, ms=4)
         ax.plot(rows["date"], rows["value_low"], "o", color=colour, ms=4)
-        ax.set_title(name.split(" (")[0], fontsize=9, loc="left")
+        ax.set_title(name.split(" (")[0].split(" / ")[0], fontsize=8, loc="left")
+        ax.tick_params(labelbottom=True)
         ax.set_ylim(0, rows["value_high"].max() * 1.15)
         ax.yaxis.set_major_formatter(plt.matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.tick_params(labelsize=7)

@@ -55,8 +55,12 @@ def test_membership_counts_stay_between_none_and_all_three(data):
     assert ecowas["members"].is_monotonic_decreasing
 
 
-def test_acts_per_quarter_count_every_event_with_a_domain(data):
-    assert alliance.acts(data).to_numpy().sum() == data.events["domain"].notna().sum()
+def test_acts_per_quarter_count_every_act_since_the_charter(data):
+    acts = alliance.alliance_acts(data)
+    assert alliance.acts(data).to_numpy().sum() == len(acts)
+    charter = data.events.at["aes-liptako-gourma-charter-signed", "date_start"]
+    assert (acts["date_start"] >= charter).all()
+    assert acts["actor"].isin(alliance.SAHEL_ACTORS).all()
 
 
 def test_ruptures_follow_the_first_ukrainian_statement(data):
