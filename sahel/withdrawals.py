@@ -135,10 +135,16 @@ def plot_handover_map(data: Dataset, data_dir):
         )
     for place, rows in frame.groupby("place", sort=False):
         row = rows.iloc[0]
+        # A label goes left of its dot when another place lies just east of it.
+        crowded = (
+            (frame["longitude"] - row["longitude"]).between(0.01, 1.5)
+            & (frame["latitude"] - row["latitude"]).abs().lt(0.8)
+        ).any()
         ax.annotate(
             place,
             (row["longitude"], row["latitude"]),
-            xytext=(6, 5),
+            xytext=(-6, 5) if crowded else (6, 5),
+            ha="right" if crowded else "left",
             textcoords="offset points",
             fontsize=8,
         )
@@ -186,7 +192,10 @@ def plot_presence(data: Dataset):
         ):
             when = getattr(row, column)
             if pd.notna(when):
-                ax.plot(when, y[label], MARKERS[key][0], color="black", ms=5, mfc="white")
+                # The demand sits just above the bar, so that an announcement or an end on
+                # nearly the same day does not hide it.
+                lift = 0.32 if key == "demand" else 0.0
+                ax.plot(when, y[label] + lift, MARKERS[key][0], color="black", ms=5, mfc="white")
     plots.date_axis(ax, years=2)
     handles = [
         plt.Line2D([], [], ls="", marker=m, color="black", mfc="white", label=t)
@@ -195,7 +204,7 @@ def plot_presence(data: Dataset):
     blocs = [b for b in BLOC_COLOURS if b in set(frame["bloc"])]
     handles += plots.bloc_handles(blocs)
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.35, -0.05), ncol=3, fontsize=8)
-    ax.set_title("Foreign presences in Mali, Burkina Faso and Niger (hatched: still there)")
+    ax.set_title("Foreign presences by host country (hatched: continuing)")
     return fig
 
 
