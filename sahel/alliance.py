@@ -9,7 +9,7 @@ import pandas as pd
 from . import plots
 from .events import EVENT_TYPE_LABELS, days, last_event_date, with_actors
 from .load import Dataset
-from .style import BLOC_COLOURS, bloc_colour
+from .style import BLOC_COLOURS, bloc_colour, category_colours
 
 SAHEL_ACTORS = {
     "mli-gov",
@@ -35,14 +35,6 @@ MILESTONE_NAMES = {
     "aes-liptako-gourma-charter-signed": "Liptako-Gourma Charter signed",
     "aes-confederation-treaty-signed": "confederation treaty signed",
 }
-DOMAINS = ["defence", "diplomacy", "economy", "justice", "movement", "media", "governance"]
-DOMAIN_COLOURS = dict(
-    zip(
-        DOMAINS,
-        ["#882255", "#332288", "#117733", "#CC6677", "#88CCEE", "#DDCC77", "#AAAAAA"],
-        strict=True,
-    )
-)
 ECOWAS_MEASURES = [
     "sanction_imposed",
     "sanction_lifted",
@@ -157,7 +149,8 @@ def acts(data: Dataset) -> pd.DataFrame:
     quarter = ev["date_start"].dt.to_period("Q")
     table = ev.groupby([quarter, "domain"]).size().unstack(fill_value=0)
     full = pd.period_range(table.index.min(), table.index.max(), freq="Q")
-    return table.reindex(full, fill_value=0).reindex(columns=[d for d in DOMAINS if d in table])
+    domains = data.package.resource("events").field("domain").enum
+    return table.reindex(full, fill_value=0).reindex(columns=[d for d in domains if d in table])
 
 
 def alliance_acts(data: Dataset) -> pd.DataFrame:
@@ -254,6 +247,7 @@ def plot_membership(data: Dataset):
 
 def plot_acts(data: Dataset):
     table = acts(data)
+    colours = category_colours(data.package.resource("events").field("domain").enum)
     fig, ax = plots.figure(height=3.8)
     bottom = pd.Series(0, index=table.index)
     labels = [str(q) for q in table.index]
@@ -262,7 +256,7 @@ def plot_acts(data: Dataset):
             labels,
             table[domain],
             bottom=bottom,
-            color=DOMAIN_COLOURS[domain],
+            color=colours[domain],
             label=domain,
             edgecolor="white",
             linewidth=0.5,

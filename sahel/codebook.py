@@ -6,20 +6,17 @@ import hashlib
 from pathlib import Path
 
 import pandas as pd
-import seaborn as sns
 import yaml
 
 from . import plots
 from .load import Dataset
 from .schema import read_package
-from .style import BLOC_COLOURS
+from .style import BLOC_COLOURS, category_colours
 
 
 def theme_colours(data: Dataset) -> dict[str, str]:
-    """The schema's themes, in its order; themes are not actors, so they take seaborn's
-    colour-blind palette rather than the bloc colours."""
-    themes = data.package.resource("events").field("themes").enum
-    return dict(zip(themes, sns.color_palette("colorblind", len(themes)).as_hex(), strict=True))
+    """The schema's themes, in its order, each with its colour."""
+    return category_colours(data.package.resource("events").field("themes").enum)
 
 
 def tables(data: Dataset) -> pd.DataFrame:

@@ -7,7 +7,7 @@ colour-blindness; each bloc keeps its colour in every figure.
 from __future__ import annotations
 
 import matplotlib as mpl
-import pandas as pd
+import seaborn as sns
 
 BLOC_COLOURS: dict[str, str] = {
     "france": "#332288",
@@ -77,7 +77,6 @@ RC = {
     "grid.color": "#e5e5e5",
     "grid.linewidth": 0.6,
     "legend.frameon": False,
-    "svg.hashsalt": "sahel",
 }
 
 
@@ -90,9 +89,10 @@ def bloc_colour(bloc: str) -> str:
     return BLOC_COLOURS.get(bloc, BLOC_COLOURS["other"])
 
 
-def actor_colours(actors: pd.DataFrame) -> pd.Series:
-    """Each actor's colour, from the bloc it belongs to."""
-    return actors["bloc"].map(bloc_colour)
+def category_colours(names: list[str]) -> dict[str, str]:
+    """Colours for categories that are not actors (themes, domains): seaborn's colour-blind
+    palette, kept apart from the bloc colours."""
+    return dict(zip(names, sns.color_palette("colorblind", len(names)).as_hex(), strict=True))
 
 
 def country_name(code: str) -> str:
