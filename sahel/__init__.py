@@ -4,7 +4,7 @@ Chapters start with `data = sahel.setup()`: the house style is applied and the v
 are returned.
 """
 
-from . import events, plots, style
+from . import events, evidence, keys, plots, style
 from .load import DataError, Dataset, find_data_dir, load
 from .validate import Problem, validate
 
@@ -23,5 +23,11 @@ __all__ = [
 
 
 def setup() -> Dataset:
+    """The house style applied and the validated tables, with every key event on two reputable
+    independent origins (or a DataError naming each one that is not)."""
     style.use()
-    return load()
+    data = load()
+    problems = evidence.check_key_events(find_data_dir(), keys.key_events(data))
+    if problems:
+        raise DataError(problems)
+    return data

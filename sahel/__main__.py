@@ -5,20 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .validate import validate
+from .keys import check
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sahel")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("validate", help="check a data folder against its datapackage.json")
-    check.add_argument(
+    command = commands.add_parser(
+        "validate", help="check a data folder: schema, grading, and key events on two origins"
+    )
+    command.add_argument(
         "data_dir", nargs="?", default="data", help="the data folder (default: data)"
     )
     args = parser.parse_args(argv)
 
     data_dir = args.data_dir
-    problems = validate(data_dir)
+    problems = check(data_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

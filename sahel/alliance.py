@@ -44,6 +44,17 @@ ECOWAS_MEASURES = [
     "other",
     "statement",
 ]
+# Events the chapter's prose cites by name; with the frames' events below, its key events.
+CITED = ("ecowas-mli-sanctions-2022", "ecowas-ner-sanctions-2023")
+
+
+def key_events(data: Dataset) -> set[str]:
+    """The events the chapter's findings rest on: the path to the confederation, each state's
+    exits and each organisation's founding."""
+    keys = set(path(data)["event_id"]) | {e for e in ORGANISATIONS.values() if e}
+    for organisation in ORGANISATIONS:
+        keys |= set(exits(data, organisation)["event_id"])
+    return keys | set(CITED)
 
 
 def _sahel(events: pd.DataFrame) -> pd.Series:

@@ -14,6 +14,7 @@ from IPython.display import HTML, Image, Markdown, display
 from myst_nb import glue as _glue
 
 from .load import Dataset
+from .style import country_name
 
 
 def plain(value):
@@ -88,7 +89,16 @@ def source_ids(data: Dataset, event_ids: Iterable[str]) -> list[str]:
 
 
 def cite(data: Dataset, *event_ids: str) -> str:
-    """Markdown links to the sources of the given events: '([Reuters](…), [RFI](…))'."""
+    """Markdown links to the sources of the given events: '([Reuters](…), [RFI](…))'.
+
+    Only key events may be cited in the prose, so that each citation rests on two reputable
+    independent origins (a module declares the events its prose cites in `CITED`).
+    """
+    from .keys import declared
+
+    undeclared = sorted(set(event_ids) - declared(data))
+    if undeclared:
+        raise ValueError(f"cited events are not declared key events: {', '.join(undeclared)}")
     sources = data.sources.loc[source_ids(data, event_ids)]
     links = [f"[{row.publisher}]({row.url})" for row in sources.itertuples()]
     return "(" + ", ".join(links) + ")"
@@ -103,10 +113,64 @@ def link_html(url: str, text: str) -> str:
     return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
 
 
+def grade(data: Dataset, source: pd.Series) -> str:
+    """A source's grading in a few words: 'wire agency', 'rehost of Reuters', 'state media of
+    Russia, a party'."""
+    kinds = data.package.resource("sources").field("kind").labels
+    if source["kind"] == "rehost":
+        text = f"rehost of {source['origin']}"
+    elif source["kind"] == "state_media":
+        text = f"state media of {country_name(source['state'])}"
+    else:
+        text = kinds[source["kind"]]
+    if source["party"] == "yes":
+        text += ", a party"
+    return text
+
+
 def source_links_html(data: Dataset, ids: Iterable[str]) -> str:
-    """HTML links to sources, for table cells."""
+    """HTML links to sources, each followed by its grading, for table cells."""
     rows = data.sources.loc[list(ids)]
-    return "; ".join(link_html(r.url, r.publisher) for r in rows.itertuples())
+    return "; ".join(
+        f"{link_html(row['url'], row['publisher'])} ({html.escape(grade(data, row))})"
+        for _, row in rows.iterrows()
+    )
+
+
+def party_mark(data: Dataset, event_ids: Iterable[str]) -> pd.Series:
+    """'rests on a party's own statements' for the events marked so, blank for the others."""
+    labels = data.package.resource("events").field("basis").labels
+    basis = data.events.loc[list(event_ids), "basis"]
+    return basis.map(lambda b: labels[b] if b == "party_statement" else "")
+
+
+def fmt_value(low, high) -> str:
+    """A claimed number, or a range where the claim is one."""
+    return fmt_int(low) if low == high else f"{fmt_int(low)}–{fmt_int(high)}"
+
+
+def claims_table(data: Dataset, figures: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Numeric claims for a reader: the claimant and the outlet that reported the claim apart,
+    dates at their precision, and the figure columns named in `columns` (column: heading)."""
+    names = data.actors["name"]
+    frame = figures.assign(
+        value=[fmt_value(lo, hi) for lo, hi in zip(figures["value_low"], figures["value_high"])],
+        when=[
+            "date unknown" if p == "unknown" else fmt_date(d, p)
+            for d, p in zip(figures["date"], figures["date_precision"], strict=True)
+        ],
+        claimant_name=figures["claimant"].map(names),
+        reported_by=figures["source_id"].map(lambda sid: source_links_html(data, [sid])),
+    )
+    shown = {
+        **columns,
+        "value": "Number",
+        "claimant_name": "Claimant",
+        "when": "Date",
+        "notes": "Qualifiers",
+        "reported_by": "Reported by",
+    }
+    return frame[list(shown)].set_axis(list(shown.values()), axis=1)
 
 
 def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = ()) -> None:

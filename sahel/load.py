@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from .schema import Package, read_package
-from .validate import Problem, parse_dates, read_table, validate
+from .tables import Problem, parse_dates, read_table
+from .validate import validate
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -33,6 +33,10 @@ def milestones(data: Dataset) -> pd.DataFrame:
     return frame.sort_values("date_start")
 
 
+def key_events(data: Dataset) -> set[str]:
+    return set(milestones(data)["event_id"])
+
+
 def plot_overview(data: Dataset):
     frame = milestones(data)
     fig, ax = plots.figure(height=3.2, width=9)

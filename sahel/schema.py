@@ -31,6 +31,11 @@ class Field:
     def enum(self) -> list[str] | None:
         return self.constraints.get("enum")
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Reader-facing words for the vocabulary's values, where the schema gives them."""
+        return self.constraints.get("x-labels", {})
+
 
 @dataclass(frozen=True)
 class ForeignKey:
@@ -62,6 +67,10 @@ class Package:
 
     def resource(self, name: str) -> Resource:
         return next(r for r in self.resources if r.name == name)
+
+    def descriptor_of(self, name: str) -> dict:
+        """The raw descriptor of one resource, for its `x-` extensions (such as excluded hosts)."""
+        return next(r for r in self.descriptor["resources"] if r["name"] == name)
 
     @property
     def version(self) -> str:

@@ -15,6 +15,16 @@ from .style import BLOC_COLOURS, HOSTS, bloc_colour, country_name
 BATTLE = "tinzaouaten-battle"
 # The day-by-day view runs from the battle to the end of the month of the ruptures.
 WINDOW_END = pd.Timestamp("2024-08-31")
+# Events the chapter's prose cites by name; with the frames' events below, its key events.
+CITED = (
+    "ukr-mfa-response-mali",
+    "ukr-mfa-response-niger",
+    "pyvovarov-embassy-post",
+    "senegal-summons-pyvovarov",
+    "ecowas-statement-interference",
+    "aes-letter-unsc",
+    "csp-denies-ukraine-aid",
+)
 STATES = HOSTS
 PARTNERS = {
     "ukraine": "Ukraine",
@@ -99,6 +109,13 @@ def reactions(data: Dataset) -> pd.DataFrame:
     ]
 
 
+def key_events(data: Dataset) -> set[str]:
+    """The events the chapter's findings rest on: the battle, the first Ukrainian statement and
+    each rupture."""
+    first = ukrainian_statements(data).iloc[0]["event_id"]
+    return {BATTLE, first, *ruptures(data)["event_id"], *CITED}
+
+
 def toll_claims(data: Dataset) -> pd.DataFrame:
     """Every claim about the battle's dead and captured, with who made it."""
     figures = data.figures[
@@ -108,11 +125,12 @@ def toll_claims(data: Dataset) -> pd.DataFrame:
         & data.figures["measure"].isin(["killed", "killed_or_captured", "captured", "missing"])
     ]
     names = data.actors["name"]
+    # Grouped by who made the claim, so that each claimant's figures sit together.
     return figures.assign(
         subject_name=figures["subject"].map(names),
         claimant_name=figures["claimant"].map(names),
         claimant_bloc=figures["claimant"].map(data.actors["bloc"]),
-    ).sort_values(["subject", "measure", "value_high"])
+    ).sort_values(["subject", "claimant_name", "measure", "value_high"])
 
 
 def relations(data: Dataset, at) -> pd.DataFrame:
@@ -233,7 +251,12 @@ def plot_toll(data: Dataset):
     )
     for ax, subject in zip(list(getattr(axes, "flat", [axes])), subjects, strict=True):
         rows = claims[claims["subject_name"] == subject].reset_index(drop=True)
-        labels = [f"{r.claimant_name} ({r.measure}, {r.date:%-d %b})" for r in rows.itertuples()]
+        measures = data.package.resource("figures").field("measure").labels
+        labels = [
+            f"{r.claimant_name} ({measures.get(r.measure, r.measure)}, "
+            f"{'date unknown' if r.date_precision == 'unknown' else f'{r.date:%-d %b}'})"
+            for r in rows.itertuples()
+        ]
         ypos = range(len(rows))
         colours = rows["claimant_bloc"].map(bloc_colour)
         ax.hlines(ypos, rows["value_low"], rows["value_high"], colors=colours, lw=4)

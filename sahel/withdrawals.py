@@ -21,6 +21,18 @@ MARKERS = {
     "announced": ("o", "departure or end announced"),
     "completed": ("s", "presence ended"),
 }
+# Events the chapter's prose cites by name; with the frames' events below, its key events.
+CITED = ("mli-denies-wagner",)
+
+
+def key_events(data: Dataset) -> set[str]:
+    """The events the chapter's findings and figures rest on: every presence's opening and
+    closing, and every step of every departure."""
+    dep = data.deployments
+    keys = set(dep["opened_by"]) | set(dep["closed_by"].dropna())
+    for ids in departures(data)["event_ids"]:
+        keys |= set(ids)
+    return keys | set(CITED)
 
 
 def presences(data: Dataset) -> pd.DataFrame:
@@ -41,7 +53,8 @@ def presences(data: Dataset) -> pd.DataFrame:
 
 
 def steps(data: Dataset, deployment_id: str) -> pd.DataFrame:
-    events = data.events[data.events["deployment_id"] == deployment_id]
+    """The events that name a deployment among theirs, in date order."""
+    events = data.events[data.events["deployment_ids"].map(lambda ids: deployment_id in ids)]
     return events.sort_values("date_start")
 
 
@@ -102,10 +115,12 @@ def departures(data: Dataset) -> pd.DataFrame:
 def handovers(data: Dataset) -> pd.DataFrame:
     """Every base handed over, with the deployment that left, to whom (where recorded) and where."""
     events = data.events[data.events["event_type"] == "base_handover"]
+    # A base handed over by several presences at once is drawn for the first one it names.
+    first = events["deployment_ids"].map(lambda ids: ids[0] if ids else None)
     places = data.places
     return events.assign(
-        deployment=events["deployment_id"].map(data.deployments["name"]),
-        bloc=events["deployment_id"].map(data.deployments["sponsor"]).map(data.actors["bloc"]),
+        deployment=first.map(data.deployments["name"]),
+        bloc=first.map(data.deployments["sponsor"]).map(data.actors["bloc"]),
         to=events["target"].map(data.actors["name"]),
         host_name=events["country"].map(country_name),
         place=events["place_id"].map(places["name"]),
@@ -157,9 +172,12 @@ def plot_handover_map(data: Dataset, data_dir):
 
 
 def strengths(data: Dataset) -> pd.DataFrame:
-    """Troop-strength claims per deployment, with the claimant's name."""
+    """Claims of the personnel a whole presence had deployed, with the claimant's name: like
+    compared with like (no country, regional or base figures, no departures or ceilings)."""
     figures = data.figures[
-        (data.figures["measure"] == "troops") & data.figures["deployment_id"].notna()
+        (data.figures["measure"] == "personnel_deployed")
+        & (data.figures["scope"] == "presence")
+        & data.figures["deployment_id"].notna()
     ]
     return figures.assign(
         deployment=figures["deployment_id"].map(data.deployments["name"]),

@@ -1,0 +1,186 @@
+"""The grading rules: what a source is, whose reporting it carries, and what an event may rest on.
+
+The vocabulary (kinds, which kinds are reputable, excluded hosts) is read from the schema in
+`datapackage.json`; this module only applies it. Each rule reports `path:LINE: COLUMN: problem`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from .schema import Package, read_package
+from .tables import Problem, Table, items, read_table, report
+
+ALIASES_KEY = "x-originSpellings"
+
+
+def host(url: str) -> str:
+    netloc = urlsplit(url).netloc.lower().split("@")[-1]
+    return netloc.removeprefix("www.")
+
+
+def excluded_hosts(package: Package) -> dict[str, str]:
+    """Excluded host -> why its pages are not evidence."""
+    listed = package.descriptor_of("sources").get("x-excludedHosts", [])
+    return {entry["host"]: entry["reason"] for entry in listed}
+
+
+def reputable_kinds(package: Package) -> list[str]:
+    return package.resource("sources").field("kind").constraints["x-reputable"]
+
+
+def _exclusion(url: str, excluded: dict[str, str]) -> str | None:
+    name = host(url)
+    for listed, reason in excluded.items():
+        if name == listed or name.endswith("." + listed):
+            return f"{reason}: {listed}"
+    return None
+
+
+def effective_kind(sources: pd.DataFrame) -> pd.Series:
+    """A rehost counts as what its origin is; every other page as what it is."""
+    rehost = sources["kind"] == "rehost"
+    return sources["origin_kind"].where(rehost, sources["kind"])
+
+
+def party_media(sources: pd.DataFrame) -> pd.Series:
+    return sources["party"] == "yes"
+
+
+def independent(sources: pd.DataFrame) -> pd.Series:
+    """Sources that are neither aggregators nor the state media of a party."""
+    return (sources["kind"] != "aggregator") & ~party_media(sources)
+
+
+def reputable(sources: pd.DataFrame, kinds: Iterable[str]) -> pd.Series:
+    return effective_kind(sources).isin(list(kinds)) & ~party_media(sources)
+
+
+def _origin_key(origin: pd.Series) -> pd.Series:
+    return origin.str.casefold().str.replace(r"[^0-9a-zà-ÿ]+", "", regex=True)
+
+
+def _check_grading(table: Table, package: Package, problems: list[Problem]) -> None:
+    s = table.frame
+    kind, origin_kind, state, party = s["kind"], s["origin_kind"], s["state"], s["party"]
+    excluded = s["url"].map(lambda u: _exclusion(u, excluded_hosts(package)))
+    report(
+        problems, table, "url", excluded.notna(), "host is not evidence (" + excluded.fillna("") + ")"
+    )
+    rehost = kind == "rehost"
+    report(problems, table, "origin_kind", rehost & (origin_kind == ""), "a rehost needs the kind of its origin")
+    report(problems, table, "origin_kind", ~rehost & (origin_kind != ""), "only a rehost has an origin kind")
+    needs_state = (kind == "state_media") | (origin_kind == "state_media")
+    report(problems, table, "state", needs_state & (state == ""), "state media needs the state that owns it")
+    report(problems, table, "state", ~needs_state & (state != ""), "only state media names a state")
+    report(problems, table, "party", (state != "") & (party == ""), "state media needs party (yes or no)")
+    report(problems, table, "party", (state == "") & (party != ""), "only state media is marked as a party")
+    undated = s["published"] == "undated"
+    report(
+        problems,
+        table,
+        "published_basis",
+        undated != (s["published_basis"] == "none"),
+        "basis is none exactly when the page is undated",
+    )
+    aliases = package.descriptor_of("sources").get(ALIASES_KEY, {})
+    alias = s["origin"].map(aliases)
+    report(problems, table, "origin", alias.notna(), "write this origin as " + alias.fillna(""))
+    key = _origin_key(s["origin"])
+    first = s.assign(key=key).drop_duplicates("key").set_index("key")["origin"]
+    spelled = s["origin"] != key.map(first)
+    report(problems, table, "origin", spelled, "origin is spelled " + key.map(first) + " elsewhere")
+
+
+def _citations(tables: dict[str, Table]) -> set[str]:
+    """Every source id cited by an event, a figure, a reason or a claim."""
+    cited: set[str] = set()
+    for table in tables.values():
+        for field in table.resource.foreign_keys:
+            if field.resource == "sources" and field.field in table.frame:
+                column = table.frame[field.field]
+                delimiter = table.resource.field(field.field).delimiter
+                values = items(column, delimiter) if delimiter else column
+                cited |= set(values)
+    return cited
+
+
+def _event_sources(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event row, cited source), with the source's grading."""
+    pairs = items(events["source_ids"], ";").rename("source_id").reset_index()
+    return pairs.merge(sources, on="source_id", how="inner").set_index("index")
+
+
+def _check_basis(tables: dict[str, Table], problems: list[Problem]) -> None:
+    events, sources = tables["events"], tables["sources"].frame
+    pairs = _event_sources(events.frame, sources)
+    has_independent = (
+        independent(pairs).groupby(level=0).any().reindex(events.frame.index, fill_value=False)
+    )
+    basis = events.frame["basis"]
+    report(
+        problems,
+        events,
+        "basis",
+        (basis == "reported") & ~has_independent,
+        "no source besides aggregators and a party's state media: add one, or mark party_statement",
+    )
+    report(
+        problems,
+        events,
+        "basis",
+        (basis == "party_statement") & has_independent,
+        "marked party_statement, but an independent source is cited",
+    )
+
+
+def check_sources(tables: dict[str, Table], package: Package, problems: list[Problem]) -> None:
+    """The grading rules on a set of tables that read cleanly."""
+    if "sources" not in tables:
+        return
+    sources = tables["sources"]
+    needed = {"kind", "origin_kind", "state", "party", "published", "published_basis", "origin"}
+    if not needed <= set(sources.frame):
+        return
+    _check_grading(sources, package, problems)
+    orphan = ~sources.frame["source_id"].isin(_citations(tables))
+    report(problems, sources, "source_id", orphan, "source is cited by nothing")
+    if "events" in tables and {"basis", "source_ids"} <= set(tables["events"].frame):
+        _check_basis(tables, problems)
+
+
+def origins(events: pd.DataFrame, sources: pd.DataFrame, package: Package) -> pd.Series:
+    """For each event, the distinct reputable independent origins of its sources."""
+    pairs = _event_sources(events, sources)
+    good = pairs[reputable(pairs, reputable_kinds(package))]
+    names = good["origin"].groupby(level=0).agg(lambda o: tuple(sorted(set(o))))
+    return names.reindex(events.index).map(lambda o: o if isinstance(o, tuple) else ())
+
+
+def check_key_events(data_dir: Path | str, key_events: dict[str, set[str]]) -> list[Problem]:
+    """Each event a chapter's findings rest on cites two reputable independent origins."""
+    package = read_package(Path(data_dir))
+    problems: list[Problem] = []
+    events = read_table(package.resource("events"), Path(data_dir), problems)
+    sources = read_table(package.resource("sources"), Path(data_dir), problems)
+    if events is None or sources is None:
+        return problems
+    found = origins(events.frame, sources.frame, package)
+    chapters = pd.Series("", index=events.frame.index)
+    for chapter, ids in sorted(key_events.items()):
+        hit = events.frame["event_id"].isin(ids)
+        chapters[hit] = chapters[hit].str.cat([chapter] * hit.sum(), sep=" ").str.strip()
+    key = chapters != ""
+    weak = key & (found.map(len) < 2)
+    shown = found.map(lambda o: ", ".join(o) or "none")
+    message = "key event of " + chapters + " needs two reputable independent origins, has " + shown
+    report(problems, events, "source_ids", weak, message, events.frame["event_id"])
+    unknown = set().union(*key_events.values()) - set(events.frame["event_id"]) if key_events else set()
+    for event_id in sorted(unknown):
+        problems.append(Problem(events.display_path, 0, "event_id", "key event is not in the data", event_id))
+    return problems

@@ -1,0 +1,117 @@
+"""Tables as text: reading a CSV with the file line of each row, and reporting problems by line.
+
+The validator and the evidence rules both report through here, so every message has the same
+form: `path:LINE: COLUMN: problem (value)`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .schema import Resource
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    column: str
+    message: str
+    value: str = ""
+
+    def __str__(self) -> str:
+        shown = f" ({self.value})" if self.value != "" else ""
+        return f"{self.path}:{self.line}: {self.column}: {self.message}{shown}"
+
+
+@dataclass
+class Table:
+    """A table as text, with the file line on which each row starts."""
+
+    resource: Resource
+    display_path: str
+    frame: pd.DataFrame
+    lines: pd.Series
+
+
+def read_table(resource: Resource, data_dir: Path, problems: list[Problem]) -> Table | None:
+    path = Path(data_dir) / resource.path
+    shown = str(path)
+    if not path.is_file():
+        problems.append(Problem(shown, 0, "-", "file is missing"))
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        bad = raw[err.start : err.start + 4]
+        problems.append(Problem(shown, line, "-", "file is not valid UTF-8", repr(bad)))
+        return None
+    if text.startswith("\ufeff"):
+        problems.append(Problem(shown, 1, "-", "file starts with a byte-order mark"))
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        problems.append(Problem(shown, 1, "-", "file is empty"))
+        return None
+    expected = resource.field_names
+    for name in expected:
+        if name not in header:
+            problems.append(Problem(shown, 1, name, "column is missing"))
+    for name in header:
+        if name not in expected:
+            problems.append(Problem(shown, 1, name or "-", "column is not in the schema"))
+    if len(set(header)) != len(header):
+        problems.append(Problem(shown, 1, "-", "header repeats a column name"))
+        return None
+    rows, lines, start = [], [], 2
+    for row in reader:
+        if len(row) != len(header):
+            problems.append(
+                Problem(shown, start, "-", f"row has {len(row)} cells, header has {len(header)}")
+            )
+        else:
+            rows.append(row)
+            lines.append(start)
+        start = reader.line_num + 1
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    frame = frame.reindex(columns=[c for c in expected if c in header])
+    return Table(resource, shown, frame.reset_index(drop=True), pd.Series(lines, dtype="int64"))
+
+
+def report(problems, table: Table, column: str, mask: pd.Series, message, values=None) -> None:
+    """Add one problem per row where `mask` holds; `message` may be a per-row Series."""
+    if not mask.any():
+        return
+    idx = mask[mask].index
+    shown = (values if values is not None else table.frame[column]).loc[idx]
+    texts = message.loc[idx] if isinstance(message, pd.Series) else pd.Series(message, index=idx)
+    for i in idx:
+        problems.append(
+            Problem(table.display_path, int(table.lines[i]), column, texts[i], str(shown[i]))
+        )
+
+
+def report_items(problems, table: Table, column: str, bad: pd.Series, values: pd.Series, message):
+    """Report, once per row, the items of a cell (or the cell itself) flagged by `bad`."""
+    offending = values[bad].astype(str).groupby(level=0).agg(";".join)
+    mask = pd.Series(False, index=table.frame.index)
+    mask[offending.index] = True
+    report(problems, table, column, mask, message, offending.reindex(mask.index))
+
+
+def items(column: pd.Series, delimiter: str) -> pd.Series:
+    """One row per item of a delimited list cell, indexed by the row it came from."""
+    return column[column != ""].str.split(delimiter).explode()
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values.where(values != ""), format="%Y-%m-%d", errors="coerce")
