@@ -64,6 +64,21 @@ def event_dates(events: pd.DataFrame) -> pd.Series:
     return events.apply(one, axis=1)
 
 
+def fmt_published(value: str) -> str:
+    """A source's publication date as the page shows it: '4 August 2024', 'August 2024',
+    '2024', or 'undated'."""
+    if value == "undated" or pd.isna(value):
+        return "undated"
+    precision = {4: "year", 7: "month"}.get(len(value), "day")
+    return fmt_date(pd.Timestamp(value), precision)
+
+
+def summaries(data: Dataset, events: pd.DataFrame) -> pd.Series:
+    """Event summaries for a table, each marked where it rests on a party's own statements."""
+    mark = party_mark(data, events["event_id"]).set_axis(events.index)
+    return events["summary"] + mark.map(lambda m: f" [{m}]" if m else "")
+
+
 def fmt_int(value) -> str:
     """A whole number with thousands separators (blank if missing)."""
     return "" if value is None or pd.isna(value) else f"{int(value):,}"
@@ -123,7 +138,7 @@ def grade(data: Dataset, source: pd.Series) -> str:
         text = f"state media of {country_name(source['state'])}"
     else:
         text = kinds[source["kind"]]
-    if source["party"] == "yes":
+    if pd.notna(source["party"]) and source["party"] == "yes":
         text += ", a party"
     return text
 
@@ -189,6 +204,26 @@ def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = 
     display(HTML(table))
 
 
+def reasons_table(data: Dataset, reasons: pd.DataFrame) -> pd.DataFrame:
+    """Stated reasons for a reader: the rupture, who gave the reason, on which side, the reason
+    in the report's words, and the graded source that reports it."""
+    sides = data.package.resource("reasons").field("side").labels
+    frame = reasons.assign(
+        when=[fmt_date(d, p) for d, p in zip(reasons["date_start"], reasons["date_precision"])],
+        side_label=reasons["side"].map(sides),
+        source=reasons["source_id"].map(lambda sid: source_links_html(data, [sid])),
+    )
+    shown = {
+        "when": "Date",
+        "rupture": "Rupture",
+        "stated_by_name": "Who gave the reason",
+        "side_label": "Side",
+        "reason": "Stated reason",
+        "source": "Reported by",
+    }
+    return frame[list(shown)].set_axis(list(shown.values()), axis=1)
+
+
 def glue_provenance(data: Dataset) -> None:
     """Glue the dataset version, fingerprint and last event date that a chapter rests on."""
     from .events import last_event_date
@@ -196,3 +231,10 @@ def glue_provenance(data: Dataset) -> None:
     glue("dataset_version", data.version)
     glue("dataset_fingerprint", data.fingerprint)
     glue("dataset_last_event", fmt_date(last_event_date(data)))
+    coverage = data.package.descriptor["x-coverage"]
+    glue(
+        "dataset_coverage",
+        f"The record runs from {coverage['start'][:4]} to its latest event, dated "
+        f"{fmt_date(last_event_date(data))}, and holds {len(data.events):,} events. "
+        + coverage["excludes"],
+    )

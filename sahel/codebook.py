@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import plots
+from . import evidence, plots
 from .load import Dataset
 from .schema import read_package
 from .style import BLOC_COLOURS, category_colours
@@ -71,13 +71,57 @@ def sources_per_event(data: Dataset) -> pd.Series:
     return data.events["source_ids"].map(len).value_counts().sort_index()
 
 
-def publishers_per_event(data: Dataset) -> pd.Series:
-    publisher = data.sources["publisher"]
-    return data.events["source_ids"].map(lambda ids: publisher.loc[list(ids)].nunique())
+def origins_per_event(data: Dataset) -> pd.Series:
+    """How many reputable independent origins each event cites (copies of one story count once)."""
+    return evidence.origins(data.events, _text(data.sources), data.package).map(len)
+
+
+# Strongest first: the order in which the sources page ranks what an event rests on.
+STRENGTH = ["primary", "wire", "established", "official", "specialist", "regional", "encyclopedia"]
+
+
+def strongest_kind(data: Dataset) -> pd.Series:
+    """For each event, the strongest kind of source it cites (a rehost counts as its origin's
+    kind; state media of a party and aggregators come last)."""
+    sources = _text(data.sources)
+    kind = evidence.effective_kind(sources).where(~evidence.party_media(sources), "party_media")
+    order = [*STRENGTH, "state_media", "party_media", "aggregator"]
+    rank = kind.map({k: i for i, k in enumerate(order)})
+    best = data.events["source_ids"].map(lambda ids: rank.loc[list(ids)].min())
+    return best.map(dict(enumerate(order)))
+
+
+def evidence_mix(data: Dataset) -> pd.DataFrame:
+    """Events by the strongest kind of source they cite, with reader-facing names."""
+    labels = {
+        **data.package.resource("sources").field("kind").labels,
+        "state_media": "state media of a state not party to the event",
+        "party_media": "state media of a party (marked in the record)",
+    }
+    counts = strongest_kind(data).value_counts()
+    order = [k for k in [*STRENGTH, "state_media", "party_media", "aggregator"] if k in counts]
+    return pd.DataFrame(
+        {"Strongest source cited": [labels[k] for k in order], "Events": counts[order].to_list()}
+    )
+
+
+def top_origins(data: Dataset, n: int = 10) -> pd.DataFrame:
+    """The origins whose reporting the most events cite (an event counts once per origin)."""
+    origin = data.sources["origin"]
+    per_event = data.events["source_ids"].map(lambda ids: set(origin.loc[list(ids)]))
+    counts = per_event.explode().value_counts().head(n)
+    return counts.rename_axis("Origin").reset_index(name="Events citing it")
+
+
+def _text(sources: pd.DataFrame) -> pd.DataFrame:
+    """The grading columns as plain text (blank for empty), as the evidence rules read them."""
+    columns = ["kind", "origin_kind", "party", "origin", "source_id"]
+    return sources.assign(**{c: sources[c].fillna("").astype(str) for c in columns})
 
 
 def source_kinds(data: Dataset) -> pd.Series:
-    return data.sources["kind"].value_counts()
+    labels = data.package.resource("sources").field("kind").labels
+    return data.sources["kind"].map(labels).value_counts()
 
 
 def plot_events_per_year(data: Dataset):

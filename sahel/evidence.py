@@ -112,7 +112,10 @@ def _citations(tables: dict[str, Table]) -> set[str]:
 
 def _event_sources(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per (event row, cited source), with the source's grading."""
-    pairs = items(events["source_ids"], ";").rename("source_id").reset_index()
+    ids = events["source_ids"]
+    # Read from the CSV a cell is text ("a;b"); loaded, it is a tuple.
+    listed = ids.explode() if len(ids) and not isinstance(ids.iloc[0], str) else items(ids, ";")
+    pairs = listed.rename("source_id").reset_index()
     return pairs.merge(sources, on="source_id", how="inner").set_index("index")
 
 

@@ -31,6 +31,7 @@ class Dataset:
     actors: pd.DataFrame
     deployments: pd.DataFrame
     figures: pd.DataFrame
+    reasons: pd.DataFrame
     places: pd.DataFrame
     package: Package
     fingerprint: str

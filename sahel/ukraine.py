@@ -20,6 +20,7 @@ CITED = (
     "ukr-mfa-response-mali",
     "ukr-mfa-response-niger",
     "pyvovarov-embassy-post",
+    "embassy-post-deleted",
     "senegal-summons-pyvovarov",
     "ecowas-statement-interference",
     "aes-letter-unsc",

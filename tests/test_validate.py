@@ -61,6 +61,18 @@ def test_the_real_data_is_valid():
         ("places", "latitude", "north", "not a number"),
         ("places", "latitude", "95.5", "value is above 90"),
         ("events", "place_id", "atlantis", "unknown places id"),
+        ("events", "basis", "hearsay", "value is not in the vocabulary"),
+        ("sources", "published", "2024-13", "not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ("sources", "published", "yesterday", "value does not match"),
+        ("sources", "published", "2099", "date is in the future"),
+        ("sources", "accessed", "", "required value is empty"),
+        ("sources", "origin", "", "required value is empty"),
+        ("sources", "kind", "", "required value is empty"),
+        ("sources", "kind", "news_site", "value is not in the vocabulary"),
+        ("figures", "scope", "world", "value is not in the vocabulary"),
+        ("figures", "measure", "troops", "value is not in the vocabulary"),
+        ("reasons", "event_id", "no-such-event", "unknown events id"),
+        ("reasons", "side", "both", "value is not in the vocabulary"),
     ],
 )
 def test_a_bad_cell_is_reported_with_file_line_column_and_value(
@@ -150,7 +162,7 @@ def test_a_deployment_closed_by_another_deployments_event_is_reported(data_copy)
     closers = [r[col] for r in table[1:] if r[col]]
     set_cell(path, 2 + [r[col] for r in table[1:]].index(closers[0]), "closed_by", closers[1])
     assert any(
-        "closed_by: event is not a step of this deployment" in p for p in problems_text(data_copy)
+        "closed_by: event does not name this deployment" in p for p in problems_text(data_copy)
     )
 
 
