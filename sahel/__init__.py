@@ -4,7 +4,7 @@ Chapters start with `data = sahel.setup()`: the house style is applied and the v
 are returned.
 """
 
-from . import events, evidence, keys, plots, style
+from . import checks, events, evidence, keys, plots, style
 from .load import DataError, Dataset, find_data_dir, load
 from .validate import Problem, validate
 
@@ -24,10 +24,13 @@ __all__ = [
 
 def setup() -> Dataset:
     """The house style applied and the validated tables, with every key event on two reputable
-    independent origins (or a DataError naming each one that is not)."""
+    independent origins and every computed claim verdict matching (or a DataError naming each
+    problem)."""
     style.use()
     data = load()
-    problems = evidence.check_key_events(find_data_dir(), keys.key_events(data))
+    data_dir = find_data_dir()
+    problems = evidence.check_key_events(data_dir, keys.key_events(data))
+    problems += checks.check_claims(data_dir, data)
     if problems:
         raise DataError(problems)
     return data

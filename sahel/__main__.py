@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .keys import check
+from .checks import run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     data_dir = args.data_dir
-    problems = check(data_dir)
+    problems = run(data_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

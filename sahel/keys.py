@@ -6,12 +6,7 @@ so the two-origin rule of the evidence checks cannot drift from what the book sa
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .evidence import check_key_events
-from .load import Dataset, load
-from .tables import Problem
-from .validate import validate
+from .load import Dataset
 
 _DECLARED: dict[str, set[str]] = {}
 
@@ -33,12 +28,3 @@ def declared(data: Dataset) -> set[str]:
     if data.fingerprint not in _DECLARED:
         _DECLARED[data.fingerprint] = set().union(*key_events(data).values())
     return _DECLARED[data.fingerprint]
-
-
-def check(data_dir: Path | str) -> list[Problem]:
-    """Every problem in the data folder: the schema and grading rules, then the two-origin rule
-    for the key events (which needs the tables loaded)."""
-    problems = validate(data_dir)
-    if problems:
-        return problems
-    return check_key_events(data_dir, key_events(load(data_dir)))

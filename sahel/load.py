@@ -32,6 +32,7 @@ class Dataset:
     deployments: pd.DataFrame
     figures: pd.DataFrame
     reasons: pd.DataFrame
+    claims: pd.DataFrame
     places: pd.DataFrame
     package: Package
     fingerprint: str
@@ -71,7 +72,9 @@ def _typed(frame: pd.DataFrame, package: Package, name: str) -> pd.DataFrame:
         if field.type == "date":
             out[field.name] = parse_dates(col)
         elif field.type == "integer":
-            out[field.name] = pd.to_numeric(col).astype("int64")
+            # Optional whole numbers (a claim's value) may be empty: nullable there, plain where required.
+            numbers = pd.to_numeric(col.where(col != ""))
+            out[field.name] = numbers.astype("int64" if field.required else "Int64")
         elif field.type == "number":
             out[field.name] = pd.to_numeric(col.where(col != ""))
         elif field.type == "list":

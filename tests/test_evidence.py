@@ -9,7 +9,7 @@ import pytest
 from test_validate import problems_text, rows, set_cell, write
 
 import sahel
-from sahel import book, evidence, keys
+from sahel import book, checks, evidence, keys
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -29,7 +29,7 @@ def first_source(path: Path, kind: str) -> tuple[int, str]:
 
 
 def test_the_real_data_passes_every_evidence_rule():
-    assert [str(p) for p in keys.check(DATA)] == []
+    assert [str(p) for p in checks.run(DATA)] == []
 
 
 def test_an_excluded_host_is_refused(data_copy):
@@ -123,7 +123,7 @@ def test_a_key_event_on_one_origin_is_refused(data_copy):
     line = line_of(path, "event_id", lambda e: e == key)
     one = data.events.at[key, "source_ids"][0]
     set_cell(path, line, "source_ids", one)
-    problems = [str(p) for p in keys.check(data_copy)]
+    problems = [str(p) for p in checks.run(data_copy)]
     assert any(
         p.startswith(f"{data_copy}/events.csv:{line}: source_ids: key event of")
         and "needs two reputable independent origins" in p

@@ -1,0 +1,52 @@
+"""Every check of a data folder, in order: the schema and grading rules on the tables as text;
+then, on the loaded tables, the two-origin rule for key events and the claims' computed verdicts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import claims
+from .evidence import check_key_events
+from .keys import key_events
+from .load import Dataset, load
+from .schema import read_package
+from .tables import Problem, read_table
+from .validate import validate
+
+
+def check_claims(data_dir: Path | str, data: Dataset) -> list[Problem]:
+    """A computed claim needs its inputs, and its verdict must be the one the record gives."""
+    problems: list[Problem] = []
+    table = read_table(read_package(Path(data_dir)).resource("claims"), Path(data_dir), problems)
+    if table is None:
+        return problems
+    line = pd.Series(table.lines.to_numpy(), index=table.frame["claim_id"])
+    found = claims.computed(data)
+    for claim_id, claim in data.claims.iterrows():
+        kind = claim["claim_type"]
+        if kind not in claims.COMPUTED:
+            continue
+        missing = [c for c in claims.NEEDS[kind] if not claims._given(claim[c])]
+        if missing:
+            message = f"a {kind} claim needs {', '.join(missing)}"
+            problems.append(Problem(table.display_path, int(line[claim_id]), missing[0], message))
+            continue
+        verdict, reason = found.loc[claim_id]
+        if verdict != claim["verdict"]:
+            message = f"the record gives {verdict} ({reason})"
+            problems.append(
+                Problem(table.display_path, int(line[claim_id]), "verdict", message, claim["verdict"])
+            )
+    return problems
+
+
+def run(data_dir: Path | str) -> list[Problem]:
+    """Every problem in the data folder; an empty list means it passes every check."""
+    problems = validate(data_dir)
+    if problems:
+        return problems
+    data = load(data_dir)
+    return check_key_events(data_dir, key_events(data)) + check_claims(data_dir, data)

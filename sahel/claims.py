@@ -1,0 +1,94 @@
+"""Claims checked against the record: the verdicts the record can compute, and their check.
+
+A date, number, count or sequence claim gets its verdict from the events and figures it names;
+the table's own verdict must agree. Attribution and characterisation verdicts are editorial.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .load import Dataset
+
+COMPUTED = ("date", "number", "count", "sequence")
+
+
+def _date_spellings(day: pd.Timestamp) -> list[str]:
+    """How a disagreement column may write a date: 2024-07-27, 27 July 2024, July 27."""
+    return [f"{day:%Y-%m-%d}", f"{day.day} {day:%B} {day.year}", f"{day:%B} {day.day}"]
+
+
+def date_verdict(data: Dataset, claim: pd.Series) -> tuple[str, str]:
+    event = data.events.loc[claim["event_ids"][0]]
+    claimed = claim["claimed_date"]
+    if event["date_precision"] != "day":
+        return "unproven", f"the record dates the event only to the {event['date_precision']}"
+    start = event["date_start"]
+    end = event["date_end"] if pd.notna(event["date_end"]) else start
+    weekday = claim["claimed_weekday"]
+    wrong_day = pd.notna(weekday) and claimed.day_name() != weekday
+    if claimed == start:
+        if wrong_day:
+            return "imprecise", f"the date is right but it was a {claimed.day_name()}"
+        return "correct", "the date is the event's"
+    if start < claimed <= end:
+        return "imprecise", "the date is one day of an event that lasted several"
+    noted = event["disagreement"] if pd.notna(event["disagreement"]) else ""
+    if any(text in noted for text in _date_spellings(claimed)):
+        return "imprecise", "the date is one that some sources give, as the record notes"
+    return "incorrect", "the record dates the event otherwise"
+
+
+def number_verdict(data: Dataset, claim: pd.Series) -> tuple[str, str]:
+    figures = data.figures.loc[list(claim["figure_ids"])]
+    if figures.empty:
+        return "unproven", "the record holds no claim of like scope"
+    low, high = int(figures["value_low"].min()), int(figures["value_high"].max())
+    if low <= claim["claimed_value"] <= high:
+        return "correct", f"within the range the record's claims give ({low:,} to {high:,})"
+    return "incorrect", f"outside the range the record's claims give ({low:,} to {high:,})"
+
+
+def count_verdict(data: Dataset, claim: pd.Series) -> tuple[str, str]:
+    counted = len(claim["event_ids"])
+    if claim["claimed_value"] == counted:
+        return "correct", f"the record holds {counted}"
+    return "incorrect", f"the record holds {counted}"
+
+
+def sequence_verdict(data: Dataset, claim: pd.Series) -> tuple[str, str]:
+    first, then = data.events.loc[claim["from_event"]], data.events.loc[claim["to_event"]]
+    if first["date_precision"] != "day" or then["date_precision"] != "day":
+        return "unproven", "the record dates one of the events only to the month or year"
+    gap = int((then["date_start"] - first["date_start"]).days)
+    off = abs(gap - claim["claimed_days"])
+    verdict = "correct" if off == 0 else "imprecise" if off == 1 else "incorrect"
+    return verdict, f"the record puts {gap} days between them"
+
+
+RULES = {
+    "date": date_verdict,
+    "number": number_verdict,
+    "count": count_verdict,
+    "sequence": sequence_verdict,
+}
+NEEDS = {
+    "date": ["claimed_date"],
+    "number": ["claimed_value", "figure_ids"],
+    "count": ["claimed_value"],
+    "sequence": ["claimed_days", "from_event", "to_event"],
+}
+
+
+def computed(data: Dataset) -> pd.DataFrame:
+    """For each claim of a computed type, the verdict and the reason the record gives."""
+    rows = {}
+    for claim_id, claim in data.claims.iterrows():
+        rule = RULES.get(claim["claim_type"])
+        if rule is not None and all(_given(claim[c]) for c in NEEDS[claim["claim_type"]]):
+            rows[claim_id] = rule(data, claim)
+    return pd.DataFrame.from_dict(rows, orient="index", columns=["verdict", "reason"])
+
+
+def _given(value) -> bool:
+    return bool(value) if isinstance(value, tuple) else pd.notna(value)
