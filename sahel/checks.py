@@ -26,6 +26,10 @@ def check_claims(data_dir: Path | str, data: Dataset) -> list[Problem]:
     line = pd.Series(table.lines.to_numpy(), index=table.frame["claim_id"])
     found = claims.computed(data)
     for claim_id, claim in data.claims.iterrows():
+        faulty = claim["verdict"] in ("imprecise", "misleading", "incorrect")
+        if faulty == pd.isna(claim["fault"]):
+            message = "a fault is given exactly when the verdict is imprecise, misleading or incorrect"
+            problems.append(Problem(table.display_path, int(line[claim_id]), "fault", message))
         kind = claim["claim_type"]
         if kind not in claims.COMPUTED:
             continue
