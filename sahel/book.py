@@ -13,6 +13,7 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 from myst_nb import glue as _glue
 
+from . import record
 from .load import Dataset
 from .style import country_name
 
@@ -77,6 +78,25 @@ def summaries(data: Dataset, events: pd.DataFrame) -> pd.Series:
     """Event summaries for a table, each marked where it rests on a party's own statements."""
     mark = party_mark(data, events["event_id"]).set_axis(events.index)
     return events["summary"] + mark.map(lambda m: f" [{m}]" if m else "")
+
+
+def dated_links(events: pd.DataFrame, from_chapters: bool = True) -> pd.Series:
+    """Each event's date, linked to its entry in the record (HTML, for table cells)."""
+    dates = event_dates(events)
+    return pd.Series(
+        [
+            link_html(record.href(e, d, from_chapters), text)
+            for e, d, text in zip(events["event_id"], events["date_start"], dates, strict=True)
+        ],
+        index=events.index,
+    )
+
+
+def record_link(data: Dataset, event_id) -> str:
+    """One event's date linked to its record entry; blank where there is no event."""
+    if event_id is None or pd.isna(event_id):
+        return ""
+    return dated_links(data.events.loc[[event_id]]).iloc[0]
 
 
 def fmt_int(value) -> str:
@@ -209,7 +229,10 @@ def reasons_table(data: Dataset, reasons: pd.DataFrame) -> pd.DataFrame:
     in the report's words, and the graded source that reports it."""
     sides = data.package.resource("reasons").field("side").labels
     frame = reasons.assign(
-        when=[fmt_date(d, p) for d, p in zip(reasons["date_start"], reasons["date_precision"])],
+        when=[
+            link_html(record.href(e, d), fmt_date(d, p))
+            for e, d, p in zip(reasons["event_id"], reasons["date_start"], reasons["date_precision"])
+        ],
         side_label=reasons["side"].map(sides),
         source=reasons["source_id"].map(lambda sid: source_links_html(data, [sid])),
     )

@@ -20,6 +20,7 @@ EVENT_TYPE_LABELS = {
     "withdrawal_completed": "withdrawal completed",
     "deployment_opened": "deployment opened",
     "mandate_ended": "mandate ended",
+    "mandate_changed": "mandate set or changed",
     "troop_arrival": "troops arrived",
     "treaty_signed": "treaty signed",
     "membership_joined": "joined",

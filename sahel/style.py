@@ -89,6 +89,12 @@ COUNTRY_NAMES: dict[str, str] = {
     "GIN": "Guinea",
     "LBY": "Libya",
     "QAT": "Qatar",
+    "ETH": "Ethiopia",
+    "HUN": "Hungary",
+    "LUX": "Luxembourg",
+    "SAU": "Saudi Arabia",
+    "CMR": "Cameroon",
+    "MAR": "Morocco",
 }
 
 HOSTS = ["MLI", "BFA", "NER"]

@@ -14,8 +14,6 @@ from .style import BLOC_COLOURS, HOSTS, bloc_colour, country_name
 
 # Where the map writes the three states' names (longitude, latitude).
 HOST_LABELS = {"MLI": (-6.5, 18.0), "BFA": (-1.6, 11.3), "NER": (10.5, 18.5)}
-DEMAND_TYPES = ["demand_withdrawal", "agreement_denounced"]
-ANNOUNCE_TYPES = ["withdrawal_announced", "mandate_ended"]
 MARKERS = {
     "demand": ("v", "host's demand or denunciation"),
     "announced": ("o", "departure or end announced"),
@@ -40,7 +38,10 @@ def presences(data: Dataset) -> pd.DataFrame:
     dep = data.deployments
     dates, precision = data.events["date_start"], data.events["date_precision"]
     closed = dep["closed_by"].map(dates)
+    completion = roles(data)["completion"]
     frame = dep.assign(
+        # Where the sources date no completion, the closing event is the last step they date.
+        end_known=dep["closed_by"].map(data.events["event_type"]).isin(completion),
         start=dep["opened_by"].map(dates),
         start_precision=dep["opened_by"].map(precision),
         end=closed.fillna(last_event_date(data)),
@@ -50,6 +51,11 @@ def presences(data: Dataset) -> pd.DataFrame:
     )
     frame["host_order"] = frame["host_country"].map({h: i for i, h in enumerate(HOSTS)})
     return frame.sort_values(["host_order", "start"])
+
+
+def roles(data: Dataset) -> dict[str, list[str]]:
+    """The event types that play a part in a departure, as the schema names them."""
+    return data.package.resource("events").field("event_type").constraints["x-roles"]
 
 
 def steps(data: Dataset, deployment_id: str) -> pd.DataFrame:
@@ -79,10 +85,11 @@ def departures(data: Dataset) -> pd.DataFrame:
         if dep.ongoing or dep.bloc == "russia" or dep.end < start:
             continue
         events = steps(data, dep.deployment_id)
-        demand = _first(events, DEMAND_TYPES)
-        announced = _first(events, ANNOUNCE_TYPES)
+        demand = _first(events, roles(data)["demand"])
+        announced = _first(events, roles(data)["announcement"])
         started = _first(events, ["withdrawal_started"])
-        completed = data.events.loc[dep.closed_by]
+        # A presence whose end no source dates has no completion to measure to.
+        completed = data.events.loc[dep.closed_by] if dep.end_known else None
         handovers = events[events["event_type"] == "base_handover"]
         step_ids = [e["event_id"] for e in (demand, announced, started, completed) if e is not None]
         rows.append(
@@ -95,13 +102,13 @@ def departures(data: Dataset) -> pd.DataFrame:
                 "demand": demand["date_start"] if demand is not None else pd.NaT,
                 "announced": announced["date_start"] if announced is not None else pd.NaT,
                 "started": started["date_start"] if started is not None else pd.NaT,
-                "completed": completed["date_start"],
+                "completed": completed["date_start"] if completed is not None else pd.NaT,
                 "handovers": len(handovers),
                 "days_to_announcement": days(demand["date_start"], announced["date_start"])
                 if demand is not None and announced is not None
                 else None,
                 "days_to_completion": days(demand["date_start"], completed["date_start"])
-                if demand is not None
+                if demand is not None and completed is not None
                 else None,
                 "event_ids": [*step_ids, *handovers["event_id"]],
             }
@@ -109,7 +116,7 @@ def departures(data: Dataset) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     for column in ("days_to_announcement", "days_to_completion"):
         frame[column] = frame[column].astype("Int64")
-    return frame.sort_values("completed").reset_index(drop=True)
+    return frame.sort_values(["completed", "announced"]).reset_index(drop=True)
 
 
 def handovers(data: Dataset) -> pd.DataFrame:
@@ -189,15 +196,18 @@ def strengths(data: Dataset) -> pd.DataFrame:
 def plot_presence(data: Dataset):
     frame = presences(data)
     labels = [f"{r.host_name}: {r.name.split(' (')[0]}" for r in frame.itertuples()]
-    fig, ax = plots.figure(height=0.32 * len(frame) + 1.8, width=9)
+    fig, ax = plots.figure(height=0.3 * len(frame) + 2.0, width=9)
     y = plots.lanes(ax, labels)
     for label, dep in zip(labels, frame.itertuples(), strict=True):
+        # Continuing presences are hatched; those whose end no source dates are pale, their bar
+        # stopping at the last step the sources date.
         ax.barh(
             y[label],
             dep.end - dep.start,
             left=dep.start,
             height=0.6,
             color=bloc_colour(dep.bloc),
+            alpha=1.0 if dep.ongoing or dep.end_known else 0.4,
             hatch="//" if dep.ongoing else None,
             edgecolor="white" if dep.ongoing else None,
         )
@@ -219,10 +229,14 @@ def plot_presence(data: Dataset):
         plt.Line2D([], [], ls="", marker=m, color="black", mfc="white", label=t)
         for m, t in MARKERS.values()
     ]
+    handles += [
+        plt.matplotlib.patches.Patch(facecolor="#999999", hatch="//", edgecolor="white", label="continuing"),
+        plt.matplotlib.patches.Patch(facecolor="#999999", alpha=0.4, label="end not dated by the sources"),
+    ]
     blocs = [b for b in BLOC_COLOURS if b in set(frame["bloc"])]
     handles += plots.bloc_handles(blocs)
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.35, -0.05), ncol=3, fontsize=8)
-    ax.set_title("Foreign presences by host country (hatched: continuing)")
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.35, -0.04), ncol=3, fontsize=8)
+    ax.set_title("Foreign presences in Mali, Burkina Faso and Niger", loc="left")
     return fig
 
 

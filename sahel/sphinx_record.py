@@ -1,0 +1,137 @@
+"""A Sphinx extension that writes the record page from the data at build time.
+
+The `{sahel-record}` directive renders every event, grouped by year, with a stable anchor (its
+event id) that chapters and readers can link to, and a small filter form (its script, `record-filter.js`,
+ships with the theme files). Nothing is stored in a notebook: the page is generated from `data/` on each build, so it cannot go stale.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from . import book
+from .events import EVENT_TYPE_LABELS
+from .load import Dataset, load
+from .record import PERIODS, title
+from .style import BLOC_LABELS, country_name
+
+def _options(name: str, label: str, values: dict[str, str]) -> str:
+    choices = "".join(
+        f'<option value="{html.escape(v)}">{html.escape(t)}</option>' for v, t in values.items()
+    )
+    return (
+        f'<label>{html.escape(label)} <select name="{name}" data-filter="{name}">'
+        f'<option value="">all</option>{choices}</select></label>'
+    )
+
+
+def _sources(data: Dataset, ids) -> str:
+    rows = data.sources.loc[list(ids)]
+    # Publisher and grading only: the titles are on the sources page, and the page stays light.
+    items = "".join(
+        f"<li>{book.link_html(r['url'], r['publisher'])} ({html.escape(book.grade(data, r))})</li>"
+        for _, r in rows.iterrows()
+    )
+    count = book.plural(len(rows), "source")
+    return f"<details><summary>{count}</summary><ul>{items}</ul></details>"
+
+
+def _event(data: Dataset, event: pd.Series, when: str) -> str:
+    actors = data.actors
+    who = actors.at[event["actor"], "name"]
+    if pd.notna(event["target"]):
+        who += f" → {actors.at[event['target'], 'name']}"
+    blocs = {actors.at[event["actor"], "bloc"]}
+    if pd.notna(event["target"]):
+        blocs.add(actors.at[event["target"], "bloc"])
+    for dep in event["deployment_ids"]:
+        blocs.add(actors.at[data.deployments.at[dep, "sponsor"], "bloc"])
+    attributes = {
+        "id": event["event_id"],
+        "data-country": event["country"],
+        "data-bloc": " ".join(sorted(blocs)),
+        "data-theme": " ".join(event["themes"]),
+        "data-year": str(event["date_start"].year),
+    }
+    attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in attributes.items())
+    summary = html.escape(book.summaries(data, event.to_frame().T).iloc[0])
+    differ = ""
+    if pd.notna(event["disagreement"]):
+        differ = f'<p class="record-differ">Sources differ: {html.escape(event["disagreement"])}</p>'
+    kind = EVENT_TYPE_LABELS[event["event_type"]]
+    return (
+        f"<li {attrs}><p><a class=\"record-date\" href=\"#{event['event_id']}\">{html.escape(when)}</a>"
+        f" · {html.escape(country_name(event['country']))} · {html.escape(who)} · {html.escape(kind)}</p>"
+        f"<p>{summary}</p>{differ}{_sources(data, event['source_ids'])}</li>"
+    )
+
+
+def record_html(data: Dataset, first: int, last: int | None) -> str:
+    """The record of the years from `first` to `last` (inclusive; to the end when None)."""
+    years_of = data.events["date_start"].dt.year
+    inside = (years_of >= first) & (years_of <= (last or years_of.max()))
+    events = data.events[inside].sort_values(["date_start", "event_id"])
+    when = book.event_dates(events)
+    themes = data.package.resource("events").field("themes").enum
+    countries = sorted(set(events["country"]), key=country_name)
+    blocs = [b for b in BLOC_LABELS if b in set(data.actors["bloc"])]
+    years = sorted(set(events["date_start"].dt.year))
+    form = (
+        '<form class="record-filter" hidden aria-label="Narrow the record">'
+        + _options("country", "Country", {c: country_name(c) for c in countries})
+        + _options("bloc", "Partner or side", {b: BLOC_LABELS[b] for b in blocs})
+        + _options("theme", "Story", {t: t for t in themes})
+        + _options("year", "Year", {str(y): str(y) for y in years})
+        + '<output aria-live="polite"></output></form>'
+    )
+    parts = [form]
+    for year in years:
+        rows = events[events["date_start"].dt.year == year]
+        items = "".join(_event(data, e, when[i]) for i, e in rows.iterrows())
+        parts.append(
+            f'<section class="record-year" data-year="{year}"><h2 id="year-{year}">{year}</h2>'
+            f'<ol class="record">{items}</ol></section>'
+        )
+    parts.append('<script src="../_static/record-filter.js" defer></script>')
+    return "\n".join(parts)
+
+
+def periods_html(data: Dataset) -> str:
+    """The list of the record's pages, with how many events each holds."""
+    years = data.events["date_start"].dt.year
+    items = []
+    for i, first in enumerate(PERIODS):
+        last = PERIODS[i + 1] - 1 if i + 1 < len(PERIODS) else int(years.max())
+        count = int(years.between(first, last).sum())
+        items.append(
+            f'<li><a href="record-{first}.html">{title(first)}</a>: {book.plural(count, "event")}</li>'
+        )
+    return f'<ul class="record-periods">{"".join(items)}</ul>'
+
+
+class RecordDirective(SphinxDirective):
+    """Renders the record of some years of the book's own `data/` folder (`:from:` and `:to:`
+    years), or, with `:index:`, the list of the record's pages."""
+
+    option_spec = {"from": int, "to": int, "index": lambda _: True}
+
+    def run(self):
+        data_dir = Path(self.env.srcdir) / "data"
+        # Rebuild this page whenever a data file changes.
+        for path in sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.json"]:
+            self.env.note_dependency(str(path))
+        data = load(data_dir)
+        if "index" in self.options:
+            return [nodes.raw("", periods_html(data), format="html")]
+        first, last = self.options["from"], self.options.get("to")
+        return [nodes.raw("", record_html(data, first, last), format="html")]
+
+
+def setup(app):
+    app.add_directive("sahel-record", RecordDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
