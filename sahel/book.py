@@ -75,9 +75,12 @@ def fmt_published(value: str) -> str:
 
 
 def summaries(data: Dataset, events: pd.DataFrame) -> pd.Series:
-    """Event summaries for a table, each marked where it rests on a party's own statements."""
+    """Event summaries for a table, each marked where it rests on a party's own statements or
+    on a single reputable origin."""
     mark = party_mark(data, events["event_id"]).set_axis(events.index)
-    return events["summary"] + mark.map(lambda m: f" [{m}]" if m else "")
+    single = data.events.loc[events["event_id"], "single_origin"].set_axis(events.index)
+    text = events["summary"] + mark.map(lambda m: f" [{m}]" if m else "")
+    return text + single.map(lambda s: f" [one reputable origin: {s}]" if pd.notna(s) else "")
 
 
 def dated_links(events: pd.DataFrame, from_chapters: bool = True) -> pd.Series:

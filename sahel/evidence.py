@@ -179,10 +179,22 @@ def check_key_events(data_dir: Path | str, key_events: dict[str, set[str]]) -> l
         hit = events.frame["event_id"].isin(ids)
         chapters[hit] = chapters[hit].str.cat([chapter] * hit.sum(), sep=" ").str.strip()
     key = chapters != ""
-    weak = key & (found.map(len) < 2)
+    count = found.map(len)
+    # A key event may rest on one origin only where the record says why (`single_origin`).
+    explained = events.frame["single_origin"] != ""
+    weak = key & ((count == 0) | ((count == 1) & ~explained))
     shown = found.map(lambda o: ", ".join(o) or "none")
     message = "key event of " + chapters + " needs two reputable independent origins, has " + shown
     report(problems, events, "source_ids", weak, message, events.frame["event_id"])
+    stale = explained & (count >= 2)
+    report(
+        problems,
+        events,
+        "single_origin",
+        stale,
+        "the event has two reputable origins (" + shown + "): the note is stale",
+        events.frame["event_id"],
+    )
     unknown = set().union(*key_events.values()) - set(events.frame["event_id"]) if key_events else set()
     for event_id in sorted(unknown):
         problems.append(Problem(events.display_path, 0, "event_id", "key event is not in the data", event_id))

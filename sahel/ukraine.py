@@ -24,7 +24,6 @@ CITED = (
     "senegal-summons-pyvovarov",
     "ecowas-statement-interference",
     "aes-letter-unsc",
-    "csp-denies-ukraine-aid",
 )
 STATES = HOSTS
 PARTNERS = {
