@@ -95,6 +95,20 @@ def dated_links(events: pd.DataFrame, from_chapters: bool = True) -> pd.Series:
     )
 
 
+def sources_count(data: Dataset, events: pd.DataFrame, from_chapters: bool = True) -> pd.Series:
+    """'3 sources', linked to each event's record entry, where the graded sources are listed
+    (HTML, for table cells: runs of links would weigh the page down and drown the table)."""
+    return pd.Series(
+        [
+            link_html(record.href(e, d, from_chapters), plural(len(ids), "source"))
+            for e, d, ids in zip(
+                events["event_id"], events["date_start"], events["source_ids"], strict=True
+            )
+        ],
+        index=events.index,
+    )
+
+
 def record_link(data: Dataset, event_id) -> str:
     """One event's date linked to its record entry; blank where there is no event."""
     if event_id is None or pd.isna(event_id):

@@ -6,6 +6,8 @@ the table's own verdict must agree. Attribution and characterisation verdicts ar
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .load import Dataset
@@ -13,9 +15,84 @@ from .load import Dataset
 COMPUTED = ("date", "number", "count", "sequence")
 
 
-def _date_spellings(day: pd.Timestamp) -> list[str]:
-    """How a disagreement column may write a date: 2024-07-27, 27 July 2024, July 27."""
-    return [f"{day:%Y-%m-%d}", f"{day.day} {day:%B} {day.year}", f"{day:%B} {day.day}"]
+MONTHS = {
+    **{
+        m.lower(): i
+        for i, m in enumerate(
+            [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+            start=1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            start=1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+            start=1,
+        )
+    },
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "5 August", "24-26 July", "24, 25 and 26 July 2024", "22 to 27 July"; "August 5"; ISO dates.
+_DAYS_MONTH = re.compile(
+    rf"\b(\d{{1,2}}(?:\s*(?:-|–|to|and|,)\s*\d{{1,2}})*)\s+({_MONTH})\.?(?:\s+(\d{{4}}))?\b",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def mentioned_dates(text: str, year: int) -> set[pd.Timestamp]:
+    """The dates a disagreement note mentions, in the forms the record writes them; a date
+    without a year is taken in the event's year."""
+    found: set[pd.Timestamp] = set()
+
+    def add(y, m, d) -> None:
+        try:
+            found.add(pd.Timestamp(year=int(y), month=int(m), day=int(d)))
+        except ValueError:
+            pass
+
+    for days, month, y in _DAYS_MONTH.findall(text):
+        for day in re.findall(r"\d{1,2}", days):
+            add(y or year, MONTHS[month.lower()], day)
+    for month, day, y in _MONTH_DAY.findall(text):
+        add(y or year, MONTHS[month.lower()], day)
+    for y, m, d in _ISO.findall(text):
+        add(y, m, d)
+    return found
 
 
 def date_verdict(data: Dataset, claim: pd.Series) -> tuple[str, str]:
@@ -34,7 +111,7 @@ def date_verdict(data: Dataset, claim: pd.Series) -> tuple[str, str]:
     if start < claimed <= end:
         return "imprecise", "the date is one day of an event that lasted several"
     noted = event["disagreement"] if pd.notna(event["disagreement"]) else ""
-    if any(text in noted for text in _date_spellings(claimed)):
+    if claimed in mentioned_dates(noted, start.year):
         return "imprecise", "the date is one that some sources give, as the record notes"
     return "incorrect", "the record dates the event otherwise"
 
@@ -74,7 +151,7 @@ RULES = {
 }
 NEEDS = {
     "date": ["claimed_date"],
-    "number": ["claimed_value", "figure_ids"],
+    "number": ["claimed_value"],
     "count": ["claimed_value"],
     "sequence": ["claimed_days", "from_event", "to_event"],
 }

@@ -164,15 +164,8 @@ def plot_sources(data: Dataset):
 
 
 def source_index(data: Dataset) -> pd.DataFrame:
-    """Every source with the events and claims that cite it."""
-    cited = data.events[["event_id", "source_ids"]].explode("source_ids")
-    by_source = cited.groupby("source_ids")["event_id"].agg(lambda ids: ", ".join(sorted(ids)))
-    claims = data.figures.groupby("source_id")["figure_id"].agg(lambda ids: ", ".join(sorted(ids)))
-    frame = data.sources.assign(
-        events=data.sources["source_id"].map(by_source).fillna(""),
-        claims=data.sources["source_id"].map(claims).fillna(""),
-    )
-    return frame.sort_values(["publisher", "published", "source_id"], key=_casefold)
+    """Every source, by publisher and date."""
+    return data.sources.sort_values(["publisher", "published", "source_id"], key=_casefold)
 
 
 def _casefold(column: pd.Series) -> pd.Series:

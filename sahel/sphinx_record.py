@@ -7,6 +7,7 @@ ships with the theme files). Nothing is stored in a notebook: the page is genera
 
 from __future__ import annotations
 
+import fnmatch
 import html
 from pathlib import Path
 
@@ -132,6 +133,16 @@ class RecordDirective(SphinxDirective):
         return [nodes.raw("", record_html(data, first, last), format="html")]
 
 
+def _leave_out_of_search(app, doctree) -> None:
+    """Generated listings (the record, the sources) would double the search index that every
+    page downloads; `sahel_unsearched` names them, with shell-style wildcards."""
+    docname = app.env.docname
+    if any(fnmatch.fnmatch(docname, pattern) for pattern in app.config.sahel_unsearched):
+        app.env.metadata[docname]["nosearch"] = True
+
+
 def setup(app):
     app.add_directive("sahel-record", RecordDirective)
+    app.add_config_value("sahel_unsearched", [], "env")
+    app.connect("doctree-read", _leave_out_of_search)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -103,6 +103,15 @@ def departures(data: Dataset) -> pd.DataFrame:
                 "announced": announced["date_start"] if announced is not None else pd.NaT,
                 "started": started["date_start"] if started is not None else pd.NaT,
                 "completed": completed["date_start"] if completed is not None else pd.NaT,
+                **{
+                    f"{step}_id": event["event_id"] if event is not None else None
+                    for step, event in (
+                        ("demand", demand),
+                        ("announced", announced),
+                        ("started", started),
+                        ("completed", completed),
+                    )
+                },
                 "handovers": len(handovers),
                 "days_to_announcement": days(demand["date_start"], announced["date_start"])
                 if demand is not None and announced is not None
@@ -265,9 +274,16 @@ def plot_lags(data: Dataset):
     return fig
 
 
+# A panel needs a few claims to show a change; presences with fewer are in the table only.
+MIN_STRENGTH_CLAIMS = 3
+
+
 def plot_strengths(data: Dataset):
-    """One small panel per presence: each claim at its date, a bar where it is a range."""
+    """One small panel per presence with at least MIN_STRENGTH_CLAIMS claims: each claim at its
+    date, a bar where it is a range; each panel has its own scale, labelled."""
     frame = strengths(data)
+    counts = frame["deployment_id"].value_counts()
+    frame = frame[frame["deployment_id"].map(counts) >= MIN_STRENGTH_CLAIMS]
     names = list(dict.fromkeys(frame.sort_values("date")["deployment"]))
     ncols = 3
     nrows = -(-len(names) // ncols)
