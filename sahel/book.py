@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable
 
 import pandas as pd
-from IPython.display import HTML, Image, Markdown, display
+from IPython.display import HTML, SVG, Image, Markdown, display
 from myst_nb import glue as _glue
 
 from . import record
@@ -33,6 +33,11 @@ def glue(name: str, value) -> None:
 def glue_image(name: str, png: bytes) -> None:
     """Glue a PNG image for `{glue:figure}`."""
     _glue(name, Image(data=png, format="png"), display=False)
+
+
+def glue_svg(name: str, text: str) -> None:
+    """Glue an SVG image for `{glue:figure}`."""
+    _glue(name, SVG(data=text), display=False)
 
 
 def glue_md(name: str, text: str) -> None:
@@ -206,7 +211,10 @@ def claims_table(data: Dataset, figures: pd.DataFrame, columns: dict[str, str]) 
     dates at their precision, and the figure columns named in `columns` (column: heading)."""
     names = data.actors["name"]
     frame = figures.assign(
-        value=[fmt_value(lo, hi) for lo, hi in zip(figures["value_low"], figures["value_high"])],
+        value=[
+            fmt_value(lo, hi)
+            for lo, hi in zip(figures["value_low"], figures["value_high"], strict=True)
+        ],
         when=[
             "date unknown" if p == "unknown" else fmt_date(d, p)
             for d, p in zip(figures["date"], figures["date_precision"], strict=True)
@@ -248,7 +256,9 @@ def reasons_table(data: Dataset, reasons: pd.DataFrame) -> pd.DataFrame:
     frame = reasons.assign(
         when=[
             link_html(record.href(e, d), fmt_date(d, p))
-            for e, d, p in zip(reasons["event_id"], reasons["date_start"], reasons["date_precision"])
+            for e, d, p in zip(
+                reasons["event_id"], reasons["date_start"], reasons["date_precision"], strict=True
+            )
         ],
         side_label=reasons["side"].map(sides),
         source=reasons["source_id"].map(lambda sid: source_links_html(data, [sid])),

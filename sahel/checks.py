@@ -28,7 +28,9 @@ def check_claims(data_dir: Path | str, data: Dataset) -> list[Problem]:
     for claim_id, claim in data.claims.iterrows():
         faulty = claim["verdict"] in ("imprecise", "misleading", "incorrect")
         if faulty == pd.isna(claim["fault"]):
-            message = "a fault is given exactly when the verdict is imprecise, misleading or incorrect"
+            message = (
+                "a fault is given exactly when the verdict is imprecise, misleading or incorrect"
+            )
             problems.append(Problem(table.display_path, int(line[claim_id]), "fault", message))
         kind = claim["claim_type"]
         if kind not in claims.COMPUTED:
@@ -42,7 +44,9 @@ def check_claims(data_dir: Path | str, data: Dataset) -> list[Problem]:
         if verdict != claim["verdict"]:
             message = f"the record gives {verdict} ({reason})"
             problems.append(
-                Problem(table.display_path, int(line[claim_id]), "verdict", message, claim["verdict"])
+                Problem(
+                    table.display_path, int(line[claim_id]), "verdict", message, claim["verdict"]
+                )
             )
     return problems
 

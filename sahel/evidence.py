@@ -6,7 +6,6 @@ The vocabulary (kinds, which kinds are reputable, excluded hosts) is read from t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -70,16 +69,50 @@ def _check_grading(table: Table, package: Package, problems: list[Problem]) -> N
     kind, origin_kind, state, party = s["kind"], s["origin_kind"], s["state"], s["party"]
     excluded = s["url"].map(lambda u: _exclusion(u, excluded_hosts(package)))
     report(
-        problems, table, "url", excluded.notna(), "host is not evidence (" + excluded.fillna("") + ")"
+        problems,
+        table,
+        "url",
+        excluded.notna(),
+        "host is not evidence (" + excluded.fillna("") + ")",
     )
     rehost = kind == "rehost"
-    report(problems, table, "origin_kind", rehost & (origin_kind == ""), "a rehost needs the kind of its origin")
-    report(problems, table, "origin_kind", ~rehost & (origin_kind != ""), "only a rehost has an origin kind")
+    report(
+        problems,
+        table,
+        "origin_kind",
+        rehost & (origin_kind == ""),
+        "a rehost needs the kind of its origin",
+    )
+    report(
+        problems,
+        table,
+        "origin_kind",
+        ~rehost & (origin_kind != ""),
+        "only a rehost has an origin kind",
+    )
     needs_state = (kind == "state_media") | (origin_kind == "state_media")
-    report(problems, table, "state", needs_state & (state == ""), "state media needs the state that owns it")
+    report(
+        problems,
+        table,
+        "state",
+        needs_state & (state == ""),
+        "state media needs the state that owns it",
+    )
     report(problems, table, "state", ~needs_state & (state != ""), "only state media names a state")
-    report(problems, table, "party", (state != "") & (party == ""), "state media needs party (yes or no)")
-    report(problems, table, "party", (state == "") & (party != ""), "only state media is marked as a party")
+    report(
+        problems,
+        table,
+        "party",
+        (state != "") & (party == ""),
+        "state media needs party (yes or no)",
+    )
+    report(
+        problems,
+        table,
+        "party",
+        (state == "") & (party != ""),
+        "only state media is marked as a party",
+    )
     undated = s["published"] == "undated"
     report(
         problems,
@@ -91,10 +124,13 @@ def _check_grading(table: Table, package: Package, problems: list[Problem]) -> N
     aliases = package.descriptor_of("sources").get(ALIASES_KEY, {})
     alias = s["origin"].map(aliases)
     report(problems, table, "origin", alias.notna(), "write this origin as " + alias.fillna(""))
+    # One spelling per origin: the commonest (the first, on a tie) is the one to write.
     key = _origin_key(s["origin"])
-    first = s.assign(key=key).drop_duplicates("key").set_index("key")["origin"]
-    spelled = s["origin"] != key.map(first)
-    report(problems, table, "origin", spelled, "origin is spelled " + key.map(first) + " elsewhere")
+    counts = s.assign(key=key).groupby(["key", "origin"], sort=False).size()
+    usual = counts.sort_values(ascending=False, kind="stable").reset_index().drop_duplicates("key")
+    usual = usual.set_index("key")["origin"]
+    spelled = s["origin"] != key.map(usual)
+    report(problems, table, "origin", spelled, "origin is spelled " + key.map(usual) + " elsewhere")
 
 
 def _citations(tables: dict[str, Table]) -> set[str]:
@@ -195,7 +231,11 @@ def check_key_events(data_dir: Path | str, key_events: dict[str, set[str]]) -> l
         "the event has two reputable origins (" + shown + "): the note is stale",
         events.frame["event_id"],
     )
-    unknown = set().union(*key_events.values()) - set(events.frame["event_id"]) if key_events else set()
+    unknown = (
+        set().union(*key_events.values()) - set(events.frame["event_id"]) if key_events else set()
+    )
     for event_id in sorted(unknown):
-        problems.append(Problem(events.display_path, 0, "event_id", "key event is not in the data", event_id))
+        problems.append(
+            Problem(events.display_path, 0, "event_id", "key event is not in the data", event_id)
+        )
     return problems

@@ -72,7 +72,7 @@ def _typed(frame: pd.DataFrame, package: Package, name: str) -> pd.DataFrame:
         if field.type == "date":
             out[field.name] = parse_dates(col)
         elif field.type == "integer":
-            # Optional whole numbers (a claim's value) may be empty: nullable there, plain where required.
+            # An optional whole number (a claim's value) may be empty: nullable there.
             numbers = pd.to_numeric(col.where(col != ""))
             out[field.name] = numbers.astype("int64" if field.required else "Int64")
         elif field.type == "number":

@@ -55,7 +55,9 @@ def claim_reviews(data: Dataset, page: str, reviewed: str) -> list[dict]:
         rating = {"@type": "Rating", "alternateName": row["verdict_label"]}
         if row["verdict"] in RATINGS:
             rating |= {"ratingValue": RATINGS[row["verdict"]], "bestRating": 5, "worstRating": 1}
-        author_type = "Person" if data.actors.at[row["claimant"], "kind"] == "person" else "Organization"
+        author_type = (
+            "Person" if data.actors.at[row["claimant"], "kind"] == "person" else "Organization"
+        )
         reviews.append(
             {
                 "@context": "https://schema.org",

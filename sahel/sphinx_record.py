@@ -1,8 +1,9 @@
 """A Sphinx extension that writes the record page from the data at build time.
 
-The `{sahel-record}` directive renders every event, grouped by year, with a stable anchor (its
-event id) that chapters and readers can link to, and a small filter form (its script, `record-filter.js`,
-ships with the theme files). Nothing is stored in a notebook: the page is generated from `data/` on each build, so it cannot go stale.
+The `{sahel-record}` directive renders the events of a period, grouped by year, each with a
+stable anchor (its event id) that chapters and readers can link to, and a small filter form (its
+script, `record-filter.js`, ships with the theme files). Nothing is stored in a notebook: the
+pages are generated from `data/` on each build, so they cannot go stale.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .events import EVENT_TYPE_LABELS
 from .load import Dataset, load
 from .record import PERIODS, title
 from .style import BLOC_LABELS, country_name
+
 
 def _options(name: str, label: str, values: dict[str, str]) -> str:
     choices = "".join(
@@ -63,11 +65,14 @@ def _event(data: Dataset, event: pd.Series, when: str) -> str:
     summary = html.escape(book.summaries(data, event.to_frame().T).iloc[0])
     differ = ""
     if pd.notna(event["disagreement"]):
-        differ = f'<p class="record-differ">Sources differ: {html.escape(event["disagreement"])}</p>'
+        differ = (
+            f'<p class="record-differ">Sources differ: {html.escape(event["disagreement"])}</p>'
+        )
     kind = EVENT_TYPE_LABELS[event["event_type"]]
+    where = country_name(event["country"])
     return (
-        f"<li {attrs}><p><a class=\"record-date\" href=\"#{event['event_id']}\">{html.escape(when)}</a>"
-        f" · {html.escape(country_name(event['country']))} · {html.escape(who)} · {html.escape(kind)}</p>"
+        f'<li {attrs}><p><a class="record-date" href="#{event["event_id"]}">{html.escape(when)}</a>'
+        f" · {html.escape(where)} · {html.escape(who)} · {html.escape(kind)}</p>"
         f"<p>{summary}</p>{differ}{_sources(data, event['source_ids'])}</li>"
     )
 
@@ -109,9 +114,8 @@ def periods_html(data: Dataset) -> str:
     for i, first in enumerate(PERIODS):
         last = PERIODS[i + 1] - 1 if i + 1 < len(PERIODS) else int(years.max())
         count = int(years.between(first, last).sum())
-        items.append(
-            f'<li><a href="record-{first}.html">{title(first)}</a>: {book.plural(count, "event")}</li>'
-        )
+        link = f'<a href="record-{first}.html">{title(first)}</a>'
+        items.append(f"<li>{link}: {book.plural(count, 'event')}</li>")
     return f'<ul class="record-periods">{"".join(items)}</ul>'
 
 

@@ -94,14 +94,15 @@ COUNTRY_NAMES: dict[str, str] = {
     "LUX": "Luxembourg",
     "SAU": "Saudi Arabia",
     "CMR": "Cameroon",
-    "MAR": "Morocco",
 }
 
 HOSTS = ["MLI", "BFA", "NER"]
 
-# Saved figures are PNG at a modest resolution: sharp on phones, light on slow connections, and
-# byte-identical from one build to the next.
+# Saved figures are SVG with text as text (a map is a modest-resolution PNG): sharp on phones,
+# light on slow connections, and byte-identical from one build to the next.
 RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "sahel",
     "figure.dpi": 100,
     "savefig.dpi": 110,
     "figure.figsize": (8, 4.5),

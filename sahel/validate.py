@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import evidence
 from .schema import Field, Package, read_package
-from .tables import Problem, Table, report, report_items, items, parse_dates, read_table
+from .tables import Problem, Table, items, parse_dates, read_table, report, report_items
 
 URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}\.?(:\d+)?([/?#]\S*)?")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -89,9 +89,7 @@ def _check_field(field: Field, table: Table, problems: list[Problem], today: dat
         )
     if field.enum is not None:
         outside = ~values.isin(field.enum) & (values != "")
-        report_items(
-            problems, table, field.name, outside, values, "value is not in the vocabulary"
-        )
+        report_items(problems, table, field.name, outside, values, "value is not in the vocabulary")
     if "pattern" in c:
         bad = ~values.str.fullmatch(c["pattern"]) & (values != "")
         report_items(
@@ -115,9 +113,7 @@ def _check_field(field: Field, table: Table, problems: list[Problem], today: dat
         )
         mine, theirs = convert(col), convert(other)
         before = (mine < theirs).fillna(False).astype(bool)
-        report(
-            problems, table, field.name, before, f"is before {c['x-notBefore']} (" + other + ")"
-        )
+        report(problems, table, field.name, before, f"is before {c['x-notBefore']} (" + other + ")")
 
 
 def _check_partial_dates(field, table, problems, today: date, values: pd.Series) -> None:
@@ -165,7 +161,7 @@ def _check_deployment_links(tables: dict[str, Table], problems: list[Problem]) -
         listed = dep.frame[column].map(owners)
         named = [
             deployment in (cell or "").split(";")
-            for deployment, cell in zip(dep.frame["deployment_id"], listed.fillna(""))
+            for deployment, cell in zip(dep.frame["deployment_id"], listed.fillna(""), strict=True)
         ]
         wrong = dep.frame[column].isin(owners.index) & ~pd.Series(named, index=dep.frame.index)
         shown = listed.fillna("").astype(str).replace("", "empty")

@@ -239,8 +239,12 @@ def plot_presence(data: Dataset):
         for m, t in MARKERS.values()
     ]
     handles += [
-        plt.matplotlib.patches.Patch(facecolor="#999999", hatch="//", edgecolor="white", label="continuing"),
-        plt.matplotlib.patches.Patch(facecolor="#999999", alpha=0.4, label="end not dated by the sources"),
+        plt.matplotlib.patches.Patch(
+            facecolor="#999999", hatch="//", edgecolor="white", label="continuing"
+        ),
+        plt.matplotlib.patches.Patch(
+            facecolor="#999999", alpha=0.4, label="end not dated by the sources"
+        ),
     ]
     blocs = [b for b in BLOC_COLOURS if b in set(frame["bloc"])]
     handles += plots.bloc_handles(blocs)

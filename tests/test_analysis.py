@@ -29,7 +29,8 @@ def test_departure_lags_are_the_days_between_their_steps(data):
     frame = withdrawals.departures(data)
     assert len(frame) >= 10
     assert "russia" not in set(frame["bloc"])
-    assert (frame["completed"] >= withdrawals.break_start(data)).all()
+    # A presence whose end no source dates has no completion (NaT); the others ended since.
+    assert (frame["completed"].dropna() >= withdrawals.break_start(data)).all()
     with_demand = frame.dropna(subset=["days_to_completion"])
     for row in with_demand.itertuples():
         assert row.days_to_completion == days(row.demand, row.completed)
@@ -102,3 +103,38 @@ def test_citations_link_every_source_of_the_events(data):
 )
 def test_dates_are_written_as_the_prose_writes_them(value, precision, expected):
     assert book.fmt_date(value, precision) == expected
+
+
+def test_the_strengths_compare_like_with_like(data):
+    strengths = withdrawals.strengths(data)
+    assert (strengths["measure"] == "personnel_deployed").all()
+    assert (strengths["scope"] == "presence").all()
+    others = data.figures[data.figures["measure"] == "personnel_deployed"]
+    assert set(others["scope"]) - {"presence"}, "country, regional and base claims exist"
+    assert not set(others[others["scope"] != "presence"].index) & set(strengths.index)
+
+
+def test_a_presence_whose_end_is_undated_has_no_completion(data):
+    frame = withdrawals.presences(data)
+    undated = frame[~frame["ongoing"] & ~frame["end_known"]]
+    assert len(undated) >= 1
+    departures = withdrawals.departures(data).set_index("deployment_id")
+    for dep in undated["deployment_id"]:
+        if dep in departures.index:
+            assert pd.isna(departures.at[dep, "completed"])
+            assert pd.isna(departures.at[dep, "days_to_completion"])
+
+
+def test_toll_claims_sit_together_by_claimant(data):
+    claims = ukraine.toll_claims(data)
+    for _, rows in claims.groupby("subject"):
+        order = list(rows["claimant_name"])
+        assert order == sorted(order)
+
+
+def test_stated_reasons_belong_to_the_themes_asked_for(data):
+    reasons = sahel.events.stated_reasons(data, ["ukraine"])
+    assert len(reasons) >= 2
+    assert set(reasons["side"]) == {"host", "partner"}
+    themes = reasons["event_id"].map(data.events["themes"])
+    assert themes.map(lambda t: "ukraine" in t).all()

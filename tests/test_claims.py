@@ -44,7 +44,10 @@ def test_every_computed_verdict_matches_the_table(data):
 
 def test_an_unknown_verdict_is_refused(data_copy):
     set_cell(data_copy / "claims.csv", 2, "verdict", "mostly true")
-    assert any("claims.csv:2: verdict: value is not in the vocabulary" in p for p in problems_text(data_copy))
+    assert any(
+        "claims.csv:2: verdict: value is not in the vocabulary" in p
+        for p in problems_text(data_copy)
+    )
 
 
 def test_an_unknown_event_is_refused(data_copy):
@@ -54,7 +57,9 @@ def test_an_unknown_event_is_refused(data_copy):
 
 def test_a_claim_without_a_source_is_refused(data_copy):
     set_cell(data_copy / "claims.csv", 2, "source_id", "")
-    assert any("claims.csv:2: source_id: required value is empty" in p for p in problems_text(data_copy))
+    assert any(
+        "claims.csv:2: source_id: required value is empty" in p for p in problems_text(data_copy)
+    )
 
 
 @pytest.mark.parametrize("claim_type", ["date", "sequence"])
@@ -80,7 +85,9 @@ def test_a_date_claim_on_a_later_day_of_a_battle_is_imprecise(data):
         }
     )
     assert claims.date_verdict(data, claim)[0] == "imprecise"
-    assert claims.date_verdict(data, claim.assign(claimed_date=battle["date_start"]))[0] == "correct"
+    first_day = claim.copy()
+    first_day["claimed_date"] = battle["date_start"]
+    assert claims.date_verdict(data, first_day)[0] == "correct"
 
 
 def test_the_verdicts_are_published_as_claim_reviews(data):
@@ -91,7 +98,13 @@ def test_the_verdicts_are_published_as_claim_reviews(data):
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"]["author"]["name"]
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", review["itemReviewed"]["datePublished"])
-        assert review["reviewRating"]["alternateName"] in {"Correct", "Imprecise", "Misleading", "Incorrect", "Unproven"}
+        assert review["reviewRating"]["alternateName"] in {
+            "Correct",
+            "Imprecise",
+            "Misleading",
+            "Incorrect",
+            "Unproven",
+        }
 
 
 @pytest.mark.slow

@@ -20,7 +20,9 @@ def test_the_record_covers_every_year_from_2013_with_at_least_eight_events(data)
     per_year = data.events["date_start"].dt.year.value_counts()
     last = int(per_year.index.max())
     assert last >= 2026
-    assert {y: int(per_year.get(y, 0)) for y in range(2013, last + 1) if per_year.get(y, 0) < 8} == {}
+    assert {
+        y: int(per_year.get(y, 0)) for y in range(2013, last + 1) if per_year.get(y, 0) < 8
+    } == {}
 
 
 def test_every_presence_named_by_an_event_exists_and_its_ends_name_it(data):
@@ -43,6 +45,7 @@ def test_every_event_cites_a_source(data):
 def test_every_source_is_cited(data):
     cited = {s for ids in data.events["source_ids"] for s in ids}
     cited |= set(data.figures["source_id"]) | set(data.reasons["source_id"])
+    cited |= set(data.claims["source_id"])
     assert set(data.sources["source_id"]) - cited == set()
 
 
