@@ -109,7 +109,9 @@ def top_origins(data: Dataset, n: int = 10) -> pd.DataFrame:
     """The origins whose reporting the most events cite (an event counts once per origin)."""
     origin = data.sources["origin"]
     per_event = data.events["source_ids"].map(lambda ids: set(origin.loc[list(ids)]))
-    counts = per_event.explode().value_counts().head(n)
+    # Ties in alphabetical order, so that the page is the same from one build to the next.
+    counts = per_event.explode().value_counts().sort_index()
+    counts = counts.sort_values(ascending=False, kind="stable").head(n)
     return counts.rename_axis("Origin").reset_index(name="Events citing it")
 
 

@@ -245,7 +245,9 @@ def plot_toll(data: Dataset):
         len(subjects),
         1,
         figsize=(8, 1.0 + 0.34 * len(claims)),
-        layout="constrained",
+        # A fixed layout: the constrained solver lands on float-different boxes from one
+        # process to the next here, and the SVG clip ids (hashes of the boxes) would change.
+        layout="tight",
         sharex=True,
         height_ratios=[(claims["subject_name"] == s).sum() for s in subjects],
     )
