@@ -284,7 +284,8 @@ def glue_provenance(data: Dataset) -> None:
     coverage = data.package.descriptor["x-coverage"]
     glue(
         "dataset_coverage",
-        f"The record runs from {coverage['start'][:4]} to its latest event, dated "
+        f"The record runs from {coverage['start'][:4]} (with the openings of presences already "
+        f"under way then) to its latest event, dated "
         f"{fmt_date(last_event_date(data))}, and holds {len(data.events):,} events. "
         + coverage["excludes"],
     )

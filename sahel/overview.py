@@ -22,13 +22,14 @@ def milestones(data: Dataset) -> pd.DataFrame:
     departures = withdrawals.departures(data)
     presence = withdrawals.presences(data)
     arrivals = ev.loc[presence.loc[presence["bloc"] == "russia", "opened_by"]]
-    closing = ev.loc[
-        data.deployments.set_index("deployment_id").loc[departures["deployment_id"], "closed_by"]
-    ]
+    # The departures whose last troops out the sources date.
+    closing = ev.loc[departures["completed_id"].dropna()]
     steps = alliance.path(data)
     rupture = ev.loc[[ukraine.BATTLE, *ukraine.ruptures(data)["event_id"]]]
     lanes = [(LANES[0], closing), (LANES[1], arrivals), (LANES[2], steps), (LANES[3], rupture)]
     frame = pd.concat([events.assign(lane=lane) for lane, events in lanes], ignore_index=True)
+    # One event may close several presences (Takuba's end closed each partner's): drawn once.
+    frame = frame.drop_duplicates(subset=["lane", "event_id"])
     frame["bloc"] = frame["actor"].map(data.actors["bloc"])
     return frame.sort_values("date_start")
 

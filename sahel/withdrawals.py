@@ -39,13 +39,19 @@ def presences(data: Dataset) -> pd.DataFrame:
     dates, precision = data.events["date_start"], data.events["date_precision"]
     closed = dep["closed_by"].map(dates)
     completion = roles(data)["completion"]
+    # A presence that ended on a day no source dates runs to the last event that names it.
+    last_named = {
+        d: data.events.loc[steps(data, d).index, "date_start"].max() for d in dep["deployment_id"]
+    }
+    undated = dep["end_undated"].notna()
+    closed = closed.where(~undated, dep["deployment_id"].map(last_named))
     frame = dep.assign(
         # Where the sources date no completion, the closing event is the last step they date.
         end_known=dep["closed_by"].map(data.events["event_type"]).isin(completion),
         start=dep["opened_by"].map(dates),
         start_precision=dep["opened_by"].map(precision),
         end=closed.fillna(last_event_date(data)),
-        ongoing=closed.isna(),
+        ongoing=closed.isna() & ~undated,
         bloc=dep["sponsor"].map(data.actors["bloc"]),
         host_name=dep["host_country"].map(country_name),
     )
@@ -85,12 +91,17 @@ def departures(data: Dataset) -> pd.DataFrame:
         if dep.ongoing or dep.bloc == "russia" or dep.end < start:
             continue
         events = steps(data, dep.deployment_id)
-        demand = _first(events, roles(data)["demand"])
-        announced = _first(events, roles(data)["announcement"])
-        started = _first(events, ["withdrawal_started"])
+        # An event may name several presences (a joint announcement, a Takuba partner's own
+        # exit): a demand counts where the host addressed this presence's side, and an
+        # announcement or a start where this presence's side made it.
+        blocs = data.actors["bloc"]
+        own = events[events["actor"].map(blocs) == dep.bloc]
+        demand = _first(events[events["target"].map(blocs) == dep.bloc], roles(data)["demand"])
+        announced = _first(own, roles(data)["announcement"])
+        started = _first(own, ["withdrawal_started"])
         # A presence whose end no source dates has no completion to measure to.
         completed = data.events.loc[dep.closed_by] if dep.end_known else None
-        handovers = events[events["event_type"] == "base_handover"]
+        handovers = own[own["event_type"] == "base_handover"]
         step_ids = [e["event_id"] for e in (demand, announced, started, completed) if e is not None]
         rows.append(
             {

@@ -21,6 +21,11 @@ def test_presence_intervals_come_from_their_opening_and_closing_events(data):
         assert frame.at[dep.deployment_id, "start"] == data.events.at[dep.opened_by, "date_start"]
         if pd.notna(dep.closed_by):
             assert frame.at[dep.deployment_id, "end"] == data.events.at[dep.closed_by, "date_start"]
+        elif pd.notna(dep.end_undated):
+            # Ended on a day no source dates: drawn to the last event that names it.
+            named = withdrawals.steps(data, dep.deployment_id)["date_start"].max()
+            assert frame.at[dep.deployment_id, "end"] == named
+            assert not frame.at[dep.deployment_id, "ongoing"]
         else:
             assert frame.at[dep.deployment_id, "ongoing"]
 
