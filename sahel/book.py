@@ -132,6 +132,29 @@ def fmt_number(value) -> str:
     return fmt_int(value) if value.is_integer() else f"{value:,.1f}"
 
 
+NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def fmt_duration(days) -> str:
+    """A span of days as a reader says it: '31 days', 'about six months', 'about four and a half
+    years' (exact days stay in the tables)."""
+    days = float(days)
+    if days < 45:
+        return plural(int(round(days)), "day")
+    if days < 700:
+        months = int(round(days / 30.44))
+        if months == 12:
+            return "about a year"
+        word = NUMBER_WORDS[months] if months < len(NUMBER_WORDS) else str(months)
+        return f"about {word} months"
+    halves = int(round(days / 365.25 * 2))
+    whole, half = divmod(halves, 2)
+    word = NUMBER_WORDS[whole] if whole < len(NUMBER_WORDS) else str(whole)
+    if half:
+        return f"about {word} and a half years"
+    return f"about {word} year{'s' if whole != 1 else ''}"
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     return f"{fmt_int(count)} {word if count == 1 else (words or word + 's')}"
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from . import evidence, plots
+from .events import EVENT_TYPE_LABELS
 from .load import Dataset
 from .schema import read_package
 from .style import BLOC_COLOURS, category_colours
@@ -58,6 +63,26 @@ def columns(data: Dataset, table: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def event_types(data: Dataset) -> pd.DataFrame:
+    """Each kind of event in words: its name in the book, what it means, its part in a
+    departure (from the schema's roles), and how many events the record holds."""
+    field = data.package.resource("events").field("event_type")
+    roles = field.constraints.get("x-roles", {})
+    role_names = {"demand": "host's demand", "announcement": "announcement", "completion": "end"}
+    counts = data.events["event_type"].value_counts()
+    return pd.DataFrame(
+        {
+            "Kind of event": [EVENT_TYPE_LABELS[t] for t in field.enum],
+            "What it records": [field.constraints["x-definitions"][t] for t in field.enum],
+            "Part in a departure": [
+                ", ".join(role_names[r] for r, types in roles.items() if t in types)
+                for t in field.enum
+            ],
+            "Events": [int(counts.get(t, 0)) for t in field.enum],
+        }
+    )
 
 
 def events_per_year(data: Dataset) -> pd.DataFrame:
@@ -188,6 +213,33 @@ def files(data_dir) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def workbook(data_dir, target) -> Path:
+    """Every table of the dataset in one spreadsheet workbook, one sheet per table, each cell
+    exactly as the CSV file holds it. Written by openpyxl, then re-zipped with fixed entry times
+    and document dates, so that two builds give the same bytes."""
+    from openpyxl import Workbook
+
+    data_dir, target = Path(data_dir), Path(target)
+    book = Workbook()
+    book.remove(book.active)
+    for resource in read_package(data_dir).resources:
+        sheet = book.create_sheet(resource.name)
+        with (data_dir / resource.path).open(encoding="utf-8", newline="") as f:
+            for row in csv.reader(f):
+                sheet.append(row)
+    raw = io.BytesIO()
+    book.save(raw)
+    stamp = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(target, "w") as out:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                content = stamp.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", content)
+            fixed = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            out.writestr(fixed, content, compress_type=zipfile.ZIP_DEFLATED)
+    return target
 
 
 def citation(cff_path) -> dict:

@@ -241,15 +241,19 @@ def plot_day_by_day(data: Dataset):
 def plot_toll(data: Dataset):
     claims = toll_claims(data)
     subjects = list(dict.fromkeys(claims["subject_name"]))
+    height = 2.2 + 0.3 * len(claims) + 0.45 * len(subjects)
     fig, axes = plt.subplots(
         len(subjects),
         1,
-        figsize=(8, 1.0 + 0.34 * len(claims)),
-        # A fixed layout: the constrained solver lands on float-different boxes from one
-        # process to the next here, and the SVG clip ids (hashes of the boxes) would change.
-        layout="tight",
+        figsize=(9, height),
         sharex=True,
         height_ratios=[(claims["subject_name"] == s).sum() for s in subjects],
+    )
+    # Fixed margins, in inches turned into fractions: a layout engine here lands on boxes that
+    # differ in the last digits from one process to the next, and the SVG clip ids (hashes of
+    # the boxes) would change with them. The long claimant names need the wide left margin.
+    fig.subplots_adjust(
+        left=0.55, right=0.97, top=1 - 0.4 / height, bottom=1.2 / height, hspace=0.6
     )
     for ax, subject in zip(list(getattr(axes, "flat", [axes])), subjects, strict=True):
         rows = claims[claims["subject_name"] == subject].reset_index(drop=True)
@@ -270,6 +274,15 @@ def plot_toll(data: Dataset):
         ax.set_title(f"Claims about {subject}", loc="left", fontsize=10)
         ax.grid(axis="y", visible=False)
     ax.set_xlabel("People (each claim as its claimant stated it)")
+    # Every colour in the legend: the side of whoever made the claim.
+    blocs = [b for b in BLOC_COLOURS if b in set(claims["claimant_bloc"])]
+    fig.legend(
+        handles=plots.bloc_handles(blocs),
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=3,
+        fontsize=8,
+    )
     return fig
 
 

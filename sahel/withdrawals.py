@@ -283,6 +283,10 @@ def plot_lags(data: Dataset):
             fontsize=8,
         )
     ax.axvline(0, color="black", lw=0.8)
+    # The median the caption cites, drawn.
+    median = frame["days_to_completion"].median()
+    ax.axvline(median, color="#555555", lw=1, ls="--")
+    ax.text(median, len(frame) - 0.4, f"median: {median:g} days", fontsize=8, ha="center")
     ax.set_yticks(range(len(frame)), labels)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Days after the host's demand or denunciation (circle: announced; square: ended)")

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, build_book, copy_book, run_nbval
 
+import sahel
+
 pytestmark = pytest.mark.slow
 
 CHAPTERS = sorted((REPO / "chapters").glob("*.ipynb"))
@@ -46,13 +48,6 @@ def append_to_first_code_cell(text: str):
 def test_the_strict_build_passes_and_writes_every_page(built_book):
     for page in PAGES:
         assert (built_book / page).is_file(), page
-
-
-def test_every_code_cell_is_collapsed_behind_a_toggle():
-    for path in NOTEBOOKS:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        for cell in code_cells(nb):
-            assert "hide-input" in cell["metadata"].get("tags", []), (path.name, cell["source"])
 
 
 def test_every_figure_has_real_alt_text_and_a_numbered_caption(built_book):
@@ -178,3 +173,44 @@ def test_nbval_fails_when_the_data_changed_but_the_chapters_were_not_refreshed(t
         if line.startswith("FAILED")
     }
     assert failed == set(notebooks), result.stdout[-3000:]
+
+
+READER_PAGES = [
+    "intro.html",
+    *(f"chapters/{c}.html" for c in ("withdrawals", "alliance", "ukraine", "claims")),
+]
+# What database output looks like: snake_case values, quarter codes, and the record's own ids.
+CODE = re.compile(r"\b[a-z]+_[a-z_]+\b|\b\d{4}Q[1-4]\b")
+
+
+def reader_text(html: str) -> str:
+    """The words a reader sees in a page's article: no scripts, styles, tags or attributes."""
+    article = re.search(r"<article.*?</article>", html, re.S)
+    text = re.sub(
+        r"<(script|style)\b.*?</\1>", " ", article.group(0) if article else html, flags=re.S
+    )
+    return re.sub(r"<[^>]+>", " ", text)
+
+
+def test_no_database_code_in_what_readers_read(built_book):
+    data = sahel.load()
+    ids = set(data.events.index) | set(data.sources.index) | set(data.figures.index)
+    found = {}
+    for page in READER_PAGES:
+        text = reader_text((built_book / page).read_text(encoding="utf-8"))
+        codes = sorted(
+            set(CODE.findall(text)) | {w for w in re.findall(r"[a-z0-9-]+", text) if w in ids}
+        )
+        if codes:
+            found[page] = codes
+    assert found == {}
+
+
+def test_no_code_toggle_on_a_reader_page_and_one_link_to_its_notebook(built_book):
+    for path, page in zip(NOTEBOOKS, PAGES, strict=True):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in code_cells(nb):
+            assert "remove-input" in cell["metadata"].get("tags", []), (path.name, cell["source"])
+        html = (built_book / page).read_text(encoding="utf-8")
+        assert "Show code cell" not in html, page
+        assert len(re.findall(rf'href="[^"]*_downloads/[0-9a-f]+/{path.name}"', html)) == 1, page
