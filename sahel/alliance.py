@@ -154,9 +154,10 @@ def membership(data: Dataset) -> pd.DataFrame:
 
 
 def acts(data: Dataset) -> pd.DataFrame:
-    """The acts of the alliance and its members since the charter (events with a domain), per
-    quarter and domain."""
+    """The acts of the alliance itself since the charter, per quarter and domain: a member's own
+    act is not the alliance's."""
     ev = alliance_acts(data)
+    ev = ev[ev["by"] == BY_ALLIANCE]
     quarter = ev["date_start"].dt.to_period("Q")
     table = ev.groupby([quarter, "domain"]).size().unstack(fill_value=0)
     full = pd.period_range(table.index.min(), table.index.max(), freq="Q")
@@ -164,14 +165,27 @@ def acts(data: Dataset) -> pd.DataFrame:
     return table.reindex(full, fill_value=0).reindex(columns=[d for d in domains if d in table])
 
 
+BY_ALLIANCE = "the alliance"
+
+
 def alliance_acts(data: Dataset) -> pd.DataFrame:
-    """The events the acts figure counts: a domain, an actor of the three states or the AES, and
-    a date from the Liptako-Gourma Charter on."""
+    """Every act of the alliance or its members since the Liptako-Gourma Charter (events with a
+    domain), each counted once: where several members took the same step towards the same party
+    on the same day, that is one act. `by` says whether the alliance itself acted, or how many
+    of its members did."""
     ev = data.events
     charter = ev.at[ORGANISATIONS["aes"], "date_start"]
-    return ev[ev["domain"].notna() & _sahel(ev) & (ev["date_start"] >= charter)].sort_values(
-        "date_start"
-    )
+    done = ev[ev["domain"].notna() & _sahel(ev) & (ev["date_start"] >= charter)]
+    same = ["date_start", "event_type", "target", "domain"]
+    members = done.groupby(same, dropna=False)["actor"].transform("nunique")
+    done = done.assign(members=members).drop_duplicates(subset=same).sort_values("date_start")
+    by = done["members"].map(lambda n: "one member" if n == 1 else f"{n} members together")
+    return done.assign(by=by.where(done["actor"] != "aes", BY_ALLIANCE))
+
+
+def quarter_name(quarter: pd.Period) -> str:
+    """A quarter as a reader writes it: 'October–December 2025'."""
+    return f"{quarter.start_time:%B}–{quarter.end_time:%B %Y}"
 
 
 def moves(data: Dataset, since: str = "2020-08-01") -> pd.DataFrame:
@@ -261,7 +275,7 @@ def plot_acts(data: Dataset):
     colours = category_colours(data.package.resource("events").field("domain").enum)
     fig, ax = plots.figure(height=3.8)
     bottom = pd.Series(0, index=table.index)
-    labels = [str(q) for q in table.index]
+    labels = [f"{q.start_time:%b}–{q.end_time:%b} {q.year}" for q in table.index]
     for domain in table.columns:
         ax.bar(
             labels,
@@ -273,7 +287,7 @@ def plot_acts(data: Dataset):
             linewidth=0.5,
         )
         bottom += table[domain]
-    ax.set_ylabel("Acts recorded")
+    ax.set_ylabel("Acts of the alliance")
     ax.tick_params(axis="x", rotation=60, labelsize=7)
     ax.legend(fontsize=8, ncol=4)
     ax.grid(axis="x", visible=False)

@@ -61,12 +61,17 @@ def test_membership_counts_stay_between_none_and_all_three(data):
     assert ecowas["members"].is_monotonic_decreasing
 
 
-def test_acts_per_quarter_count_every_act_since_the_charter(data):
+def test_acts_per_quarter_count_the_alliances_own_acts_once(data):
     acts = alliance.alliance_acts(data)
-    assert alliance.acts(data).to_numpy().sum() == len(acts)
+    own = acts[acts["by"] == alliance.BY_ALLIANCE]
+    assert alliance.acts(data).to_numpy().sum() == len(own)
     charter = data.events.at["aes-liptako-gourma-charter-signed", "date_start"]
     assert (acts["date_start"] >= charter).all()
     assert acts["actor"].isin(alliance.SAHEL_ACTORS).all()
+    # A step several members took on the same day towards the same party is one act.
+    same = ["date_start", "event_type", "target", "domain"]
+    assert not acts.duplicated(subset=same).any()
+    assert (acts.loc[acts["by"] != alliance.BY_ALLIANCE, "actor"] != "aes").all()
 
 
 def test_ruptures_follow_the_first_ukrainian_statement(data):
