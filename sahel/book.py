@@ -245,14 +245,21 @@ def claims_table(data: Dataset, figures: pd.DataFrame, columns: dict[str, str]) 
         claimant_name=figures["claimant"].map(names),
         reported_by=figures["source_id"].map(lambda sid: source_links_html(data, [sid])),
     )
-    shown = {
-        **columns,
-        "value": "Number",
-        "claimant_name": "Claimant",
-        "when": "Date",
-        "notes": "Qualifiers",
-        "reported_by": "Reported by",
-    }
+    return headed(
+        frame,
+        {
+            **columns,
+            "value": "Number",
+            "claimant_name": "Claimant",
+            "when": "Date",
+            "notes": "Qualifiers",
+            "reported_by": "Reported by",
+        },
+    )
+
+
+def headed(frame: pd.DataFrame, shown: dict[str, str]) -> pd.DataFrame:
+    """The columns a reader sees (column: heading), in that order, under their headings."""
     return frame[list(shown)].set_axis(list(shown.values()), axis=1)
 
 
@@ -286,15 +293,17 @@ def reasons_table(data: Dataset, reasons: pd.DataFrame) -> pd.DataFrame:
         side_label=reasons["side"].map(sides),
         source=reasons["source_id"].map(lambda sid: source_links_html(data, [sid])),
     )
-    shown = {
-        "when": "Date",
-        "rupture": "Rupture",
-        "stated_by_name": "Who gave the reason",
-        "side_label": "Side",
-        "reason": "Stated reason",
-        "source": "Reported by",
-    }
-    return frame[list(shown)].set_axis(list(shown.values()), axis=1)
+    return headed(
+        frame,
+        {
+            "when": "Date",
+            "rupture": "Rupture",
+            "stated_by_name": "Who gave the reason",
+            "side_label": "Side",
+            "reason": "Stated reason",
+            "source": "Reported by",
+        },
+    )
 
 
 def glue_provenance(data: Dataset) -> None:
