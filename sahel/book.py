@@ -169,7 +169,7 @@ def source_ids(data: Dataset, event_ids: Iterable[str]) -> list[str]:
 
 
 def cite(data: Dataset, *event_ids: str) -> str:
-    """Markdown links to the sources of the given events: '([Reuters](…), [RFI](…))'.
+    """A citation for the prose: '([3 sources](record-2024.html#…))', one per event.
 
     Only key events may be cited in the prose, so that each citation rests on two reputable
     independent origins (a module declares the events its prose cites in `CITED`).
@@ -179,9 +179,16 @@ def cite(data: Dataset, *event_ids: str) -> str:
     undeclared = sorted(set(event_ids) - declared(data))
     if undeclared:
         raise ValueError(f"cited events are not declared key events: {', '.join(undeclared)}")
-    sources = data.sources.loc[source_ids(data, event_ids)]
-    links = [f"[{row.publisher}]({row.url})" for row in sources.itertuples()]
-    return "(" + ", ".join(links) + ")"
+    # A count linked to each event's record entry, where its graded sources are listed: a run
+    # of links would drown the finding.
+    events = data.events.loc[list(event_ids)]
+    links = [
+        f"[{plural(len(ids), 'source')}]({record.href(e, d)})"
+        for e, d, ids in zip(
+            events["event_id"], events["date_start"], events["source_ids"], strict=True
+        )
+    ]
+    return "(" + "; ".join(links) + ")"
 
 
 def glue_cite(data: Dataset, name: str, *event_ids: str) -> None:

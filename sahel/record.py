@@ -17,8 +17,11 @@ def page(year: int) -> str:
 
 
 def title(first: int) -> str:
+    """A page's years: '2009–2019', '2023', or '2025 on' for the last."""
     later = [p for p in PERIODS if p > first]
-    return f"{first}–{later[0] - 1}" if later else f"{first} on"
+    if not later:
+        return f"{first} on"
+    return str(first) if later[0] - 1 == first else f"{first}–{later[0] - 1}"
 
 
 def href(event_id: str, date, from_chapters: bool = True) -> str:

@@ -96,10 +96,12 @@ def test_toll_claims_are_all_attributed(data):
     assert claims["claimant_name"].notna().all()
 
 
-def test_citations_link_every_source_of_the_events(data):
-    text = book.cite(data, "mli-ukr-rupture")
-    for sid in data.events.at["mli-ukr-rupture", "source_ids"]:
-        assert data.sources.at[sid, "url"] in text
+def test_citations_link_each_event_to_its_record_entry(data):
+    text = book.cite(data, "mli-ukr-rupture", "ner-ukr-rupture")
+    for event_id in ("mli-ukr-rupture", "ner-ukr-rupture"):
+        event = data.events.loc[event_id]
+        assert f"({sahel.record.href(event_id, event['date_start'])})" in text
+        assert f"[{book.plural(len(event['source_ids']), 'source')}]" in text
 
 
 @pytest.mark.parametrize(
