@@ -188,9 +188,22 @@ def plot_day_by_day(data: Dataset):
     order = list(dict.fromkeys(events.sort_values("date_start")["actor_name"]))
     fig, ax = plots.figure(height=0.32 * len(order) + 1.6, width=9)
     y = plots.lanes(ax, order)
+    window_end = events["date_start"].max()
     for row in events.itertuples():
         end = row.date_end if pd.notna(row.date_end) else row.date_start
         colour = bloc_colour(row.bloc)
+        if row.date_precision == "month":
+            # Known only to the month: a thin span over the month (within the window), no dot.
+            last = min(row.date_start + pd.offsets.MonthEnd(0), max(window_end, row.date_start))
+            ax.plot(
+                [row.date_start, last],
+                [y[row.actor_name]] * 2,
+                color=colour,
+                lw=2.5,
+                alpha=0.6,
+                solid_capstyle="butt",
+            )
+            continue
         if end > row.date_start:
             ax.plot(
                 [row.date_start, end],
@@ -200,18 +213,7 @@ def plot_day_by_day(data: Dataset):
                 solid_capstyle="butt",
             )
         marker = "D" if row.event_type == "diplomatic_rupture" else "o"
-        # Events the sources date only to the month are drawn hollow, on the month's first day.
-        face = colour if row.date_precision == "day" else "white"
-        ax.plot(
-            row.date_start,
-            y[row.actor_name],
-            marker,
-            color=colour,
-            mfc=face,
-            ms=8,
-            mec="black" if row.date_precision == "day" else colour,
-            mew=1.2,
-        )
+        ax.plot(row.date_start, y[row.actor_name], marker, color=colour, ms=8, mec="black", mew=1.2)
     first = ukrainian_statements(data).iloc[0]
     for row in ruptures(data).itertuples():
         lane = y[row.actor_name]
