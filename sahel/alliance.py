@@ -80,10 +80,21 @@ def path(data: Dataset) -> pd.DataFrame:
     return steps
 
 
+# How the path words a step on an organisation, in plain words.
+STEP_WORDS = {
+    "membership_exit_announced": "exit from {} announced",
+    "membership_exit_effective": "exit from {} took effect",
+    "membership_joined": "joined {}",
+}
+
+
 def step_name(event_id: str, event_type: str, target_name) -> str:
-    """How the path names a step: 'coup', 'exit announced: ECOWAS', 'Liptako-Gourma Charter'."""
+    """How the path names a step: 'coup', 'exit from ECOWAS announced', 'Liptako-Gourma Charter
+    signed'."""
     if event_id in MILESTONE_NAMES:
         return MILESTONE_NAMES[event_id]
+    if event_type in STEP_WORDS and pd.notna(target_name):
+        return STEP_WORDS[event_type].format(target_name)
     kind = EVENT_TYPE_LABELS[event_type]
     return kind if event_type == "coup" or pd.isna(target_name) else f"{kind}: {target_name}"
 
@@ -222,12 +233,14 @@ def plot_path(data: Dataset):
             ha="center",
             va="bottom" if level > 0 else "top",
         )
-    for prev, row in zip(steps.iloc[:-1].itertuples(), steps.iloc[1:].itertuples(), strict=True):
+    pairs = zip(steps.iloc[:-1].itertuples(), steps.iloc[1:].itertuples(), strict=True)
+    for i, (prev, row) in enumerate(pairs):
         middle = prev.date_start + (row.date_start - prev.date_start) / 2
         ax.text(
             middle,
-            -0.25,
-            f"{days(prev.date_start, row.date_start)} d",
+            # Alternate heights, so that the labels of short intervals side by side stay apart.
+            -0.25 if i % 2 == 0 else -0.42,
+            f"{days(prev.date_start, row.date_start)} days",
             fontsize=7,
             ha="center",
             va="top",
