@@ -35,7 +35,7 @@ def check_claims(data_dir: Path | str, data: Dataset) -> list[Problem]:
         kind = claim["claim_type"]
         if kind not in claims.COMPUTED:
             continue
-        missing = [c for c in claims.NEEDS[kind] if not claims._given(claim[c])]
+        missing = [c for c in claims.NEEDS[kind] if not claims.given(claim[c])]
         if missing:
             message = f"a {kind} claim needs {', '.join(missing)}"
             problems.append(Problem(table.display_path, int(line[claim_id]), missing[0], message))

@@ -162,10 +162,11 @@ def computed(data: Dataset) -> pd.DataFrame:
     rows = {}
     for claim_id, claim in data.claims.iterrows():
         rule = RULES.get(claim["claim_type"])
-        if rule is not None and all(_given(claim[c]) for c in NEEDS[claim["claim_type"]]):
+        if rule is not None and all(given(claim[c]) for c in NEEDS[claim["claim_type"]]):
             rows[claim_id] = rule(data, claim)
     return pd.DataFrame.from_dict(rows, orient="index", columns=["verdict", "reason"])
 
 
-def _given(value) -> bool:
+def given(value) -> bool:
+    """Whether a claim cell holds a value (a list cell, at least one item)."""
     return bool(value) if isinstance(value, tuple) else pd.notna(value)
