@@ -1,31 +1,24 @@
-"""Load, check, analyse and draw the Sahel security-partners dataset.
+"""Load, check and analyse the Sahel security-partners dataset.
 
-Chapters start with `data = sahel.setup()`: the house style is applied and the validated tables
+`import sahel` and `python -m sahel validate` need pandas only; the drawing layer
+(`sahel.figures`) and the notebook layer (`sahel.book`) are imported by the pages that use them.
+Chapters start with `data = sahel.setup()`: the house style is applied and the checked tables
 are returned.
 """
 
-from . import checks, events, evidence, keys, plots, style
 from .load import DataError, Dataset, find_data_dir, load
 from .validate import Problem, validate
 
-__all__ = [
-    "DataError",
-    "Dataset",
-    "Problem",
-    "events",
-    "find_data_dir",
-    "load",
-    "plots",
-    "setup",
-    "style",
-    "validate",
-]
+__all__ = ["DataError", "Dataset", "Problem", "find_data_dir", "load", "setup", "validate"]
 
 
 def setup() -> Dataset:
     """The house style applied and the validated tables, with every key event on two reputable
     independent origins and every computed claim verdict matching (or a DataError naming each
     problem)."""
+    from . import checks, evidence, keys
+    from .figures import style
+
     style.use()
     data = load()
     data_dir = find_data_dir()

@@ -12,16 +12,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import evidence, plots
+from . import evidence
 from .events import EVENT_TYPE_LABELS
 from .load import Dataset
 from .schema import read_package
-from .style import BLOC_COLOURS, category_colours
-
-
-def theme_colours(data: Dataset) -> dict[str, str]:
-    """The schema's themes, in its order, each with its colour."""
-    return category_colours(data.package.resource("events").field("themes").enum)
 
 
 def tables(data: Dataset) -> pd.DataFrame:
@@ -149,45 +143,6 @@ def _text(sources: pd.DataFrame) -> pd.DataFrame:
 def source_kinds(data: Dataset) -> pd.Series:
     labels = data.package.resource("sources").field("kind").labels
     return data.sources["kind"].map(labels).value_counts()
-
-
-def plot_events_per_year(data: Dataset):
-    counts = events_per_year(data)
-    fig, ax = plots.figure(height=4)
-    bottom = pd.Series(0, index=counts.index)
-    colours = theme_colours(data)
-    for theme_name in [t for t in colours if t in counts]:
-        ax.bar(
-            counts.index,
-            counts[theme_name],
-            bottom=bottom,
-            label=theme_name,
-            color=colours[theme_name],
-            edgecolor="white",
-            linewidth=0.5,
-        )
-        bottom += counts[theme_name]
-    ax.set_xticks(counts.index, [str(y) for y in counts.index], rotation=45)
-    ax.set_ylabel("Events (an event counts once per theme)")
-    ax.legend(ncol=3, fontsize=8)
-    ax.grid(axis="x", visible=False)
-    return fig
-
-
-def plot_sources(data: Dataset):
-    fig, (left, right) = plots.figure(height=3.6, ncols=2)
-    per_event = sources_per_event(data)
-    left.bar(per_event.index.astype(str), per_event.to_numpy(), color=BLOC_COLOURS["un"])
-    left.set_xlabel("Sources cited by an event")
-    left.set_ylabel("Events")
-    kinds = source_kinds(data).sort_values()
-    right.barh(kinds.index.str.replace("_", " "), kinds.to_numpy(), color=BLOC_COLOURS["g5_sahel"])
-    right.set_xlabel("Sources")
-    right.set_title("Kinds of source", fontsize=10)
-    left.set_title("Sources per event", fontsize=10)
-    left.grid(axis="x", visible=False)
-    right.grid(axis="y", visible=False)
-    return fig
 
 
 def source_index(data: Dataset) -> pd.DataFrame:

@@ -7,9 +7,7 @@ import json
 
 import pandas as pd
 
-from . import plots
 from .load import Dataset
-from .style import category_colours
 
 PUBLISHER = "The Sahel's break with its former security partners"
 # schema.org ratings: 5 is the best; an unproven claim gets no number, only its name.
@@ -82,18 +80,3 @@ def jsonld_html(reviews: list[dict]) -> str:
     """The reviews as one JSON-LD script element (no third-party script is loaded)."""
     text = json.dumps(reviews, ensure_ascii=False, indent=1).replace("</", "<\\/")
     return f'<script type="application/ld+json">\n{text}\n</script>'
-
-
-def plot_verdicts(data: Dataset, by: str = "claimant_name"):
-    """One horizontal bar per claimant (or side), divided by verdict."""
-    table = tally(data, by).iloc[::-1]
-    colours = category_colours(list(table.columns))
-    fig, ax = plots.figure(height=0.32 * len(table) + 1.6, width=8)
-    left = pd.Series(0, index=table.index)
-    for verdict in table.columns:
-        ax.barh(table.index, table[verdict], left=left, color=colours[verdict], label=verdict)
-        left += table[verdict]
-    ax.set_xlabel("Claims checked")
-    ax.grid(axis="y", visible=False)
-    ax.legend(ncol=len(table.columns), loc="upper center", bbox_to_anchor=(0.4, -0.12), fontsize=8)
-    return fig

@@ -19,8 +19,8 @@ from sphinx.util.docutils import SphinxDirective
 from . import book
 from .events import EVENT_TYPE_LABELS
 from .load import Dataset, load
+from .names import BLOC_LABELS, country_name
 from .record import PERIODS, title
-from .style import BLOC_LABELS, country_name
 
 
 def _options(name: str, label: str, values: dict[str, str]) -> str:

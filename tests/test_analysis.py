@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import sahel
-from sahel import alliance, book, ukraine, withdrawals
+from sahel import alliance, text, ukraine, withdrawals
 from sahel.events import days
 
 
@@ -97,11 +97,11 @@ def test_toll_claims_are_all_attributed(data):
 
 
 def test_citations_link_each_event_to_its_record_entry(data):
-    text = book.cite(data, "mli-ukr-rupture", "ner-ukr-rupture")
+    cited = text.cite(data, "mli-ukr-rupture", "ner-ukr-rupture")
     for event_id in ("mli-ukr-rupture", "ner-ukr-rupture"):
         event = data.events.loc[event_id]
-        assert f"({sahel.record.href(event_id, event['date_start'])})" in text
-        assert f"[{book.plural(len(event['source_ids']), 'source')}]" in text
+        assert f"({sahel.record.href(event_id, event['date_start'])})" in cited
+        assert f"[{text.plural(len(event['source_ids']), 'source')}]" in cited
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_citations_link_each_event_to_its_record_entry(data):
     ],
 )
 def test_dates_are_written_as_the_prose_writes_them(value, precision, expected):
-    assert book.fmt_date(value, precision) == expected
+    assert text.fmt_date(value, precision) == expected
 
 
 def test_the_strengths_compare_like_with_like(data):

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 import sahel
-from sahel import style
+from sahel import names
+from sahel.figures import style
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ def test_every_theme_is_covered(data):
 def test_the_palette_colours_every_bloc_of_the_schema(data):
     blocs = data.package.resource("actors").field("bloc").enum
     assert set(blocs) <= set(style.BLOC_COLOURS)
-    assert set(blocs) <= set(style.BLOC_LABELS)
+    assert set(blocs) <= set(names.BLOC_LABELS)
 
 
 def test_deployment_intervals_open_before_they_close(data):

@@ -9,7 +9,7 @@ import pytest
 from test_validate import problems_text, rows, set_cell, write
 
 import sahel
-from sahel import book, checks, evidence, keys
+from sahel import checks, evidence, keys, text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -142,4 +142,4 @@ def test_the_prose_may_cite_only_declared_key_events():
     data = sahel.load(DATA)
     undeclared = sorted(set(data.events.index) - keys.declared(data))[0]
     with pytest.raises(ValueError, match="not declared key events"):
-        book.cite(data, undeclared)
+        text.cite(data, undeclared)

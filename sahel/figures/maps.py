@@ -8,7 +8,7 @@ from pathlib import Path
 
 from matplotlib.patches import Polygon
 
-from .style import HOSTS
+from ..names import HOSTS
 
 OUTLINES = Path("geo") / "outlines.geojson"
 

@@ -9,8 +9,9 @@ import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
 from PIL import Image
 
-from . import book
-from .style import BLOC_LABELS, bloc_colour
+from .. import book
+from ..names import BLOC_LABELS
+from .style import bloc_colour
 
 
 def figure(height: float = 4.5, width: float = 8.0, ncols: int = 1):
