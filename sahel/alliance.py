@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .events import EVENT_TYPE_LABELS, last_event_date, with_actors
+from .events import last_event_date, type_labels, with_actors
 from .load import Dataset
 
 SAHEL_ACTORS = {
@@ -86,14 +86,14 @@ STEP_WORDS = {
 }
 
 
-def step_name(event_id: str, event_type: str, target_name) -> str:
+def step_name(data: Dataset, event_id: str, event_type: str, target_name) -> str:
     """How the path names a step: 'coup', 'exit from ECOWAS announced', 'Liptako-Gourma Charter
     signed'."""
     if event_id in MILESTONE_NAMES:
         return MILESTONE_NAMES[event_id]
     if event_type in STEP_WORDS and pd.notna(target_name):
         return STEP_WORDS[event_type].format(target_name)
-    kind = EVENT_TYPE_LABELS[event_type]
+    kind = type_labels(data)[event_type]
     return kind if event_type == "coup" or pd.isna(target_name) else f"{kind}: {target_name}"
 
 

@@ -13,7 +13,6 @@ import pandas as pd
 import yaml
 
 from . import evidence
-from .events import EVENT_TYPE_LABELS
 from .load import Dataset
 from .schema import read_package
 
@@ -63,15 +62,13 @@ def event_types(data: Dataset) -> pd.DataFrame:
     """Each kind of event in words: its name in the book, what it means, its part in a
     departure (from the schema's roles), and how many events the record holds."""
     field = data.package.resource("events").field("event_type")
-    roles = field.constraints.get("x-roles", {})
-    role_names = {"demand": "host's demand", "announcement": "announcement", "completion": "end"}
     counts = data.events["event_type"].value_counts()
     return pd.DataFrame(
         {
-            "Kind of event": [EVENT_TYPE_LABELS[t] for t in field.enum],
+            "Kind of event": [field.labels[t] for t in field.enum],
             "What it records": [field.constraints["x-definitions"][t] for t in field.enum],
-            "Part in a departure": [
-                ", ".join(role_names[r] for r, types in roles.items() if t in types)
+            "Its part in the book": [
+                "; ".join(field.role_labels[r] for r, types in field.roles.items() if t in types)
                 for t in field.enum
             ],
             "Events": [int(counts.get(t, 0)) for t in field.enum],

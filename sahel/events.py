@@ -7,36 +7,15 @@ import pandas as pd
 
 from .load import Dataset
 
-EVENT_TYPE_LABELS = {
-    "coup": "coup",
-    "sanction_imposed": "sanctions imposed",
-    "sanction_lifted": "sanctions lifted",
-    "ultimatum": "ultimatum",
-    "demand_withdrawal": "demand to withdraw",
-    "agreement_denounced": "agreements denounced",
-    "withdrawal_announced": "withdrawal announced",
-    "withdrawal_started": "withdrawal started",
-    "base_handover": "base handed over",
-    "withdrawal_completed": "withdrawal completed",
-    "deployment_opened": "deployment opened",
-    "mandate_ended": "mandate ended",
-    "mandate_changed": "mandate set or changed",
-    "troop_arrival": "troops arrived",
-    "treaty_signed": "treaty signed",
-    "membership_joined": "joined",
-    "membership_exit_announced": "exit announced",
-    "membership_exit_effective": "exit took effect",
-    "organisation_dissolved": "dissolved",
-    "institution_created": "institution created",
-    "summit": "summit",
-    "battle": "battle",
-    "attack": "attack",
-    "statement": "statement",
-    "denial": "denial",
-    "diplomatic_rupture": "relations severed",
-    "diplomatic_measure": "diplomatic measure",
-    "other": "other",
-}
+
+def type_labels(data: Dataset) -> dict[str, str]:
+    """Each event type in the words the book uses (from the schema)."""
+    return data.package.resource("events").field("event_type").labels
+
+
+def types(data: Dataset, role: str) -> list[str]:
+    """The event types that play `role` in the book (from the schema's roles)."""
+    return data.package.resource("events").field("event_type").roles[role]
 
 
 def with_actors(data: Dataset, events: pd.DataFrame | None = None) -> pd.DataFrame:

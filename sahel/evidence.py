@@ -30,7 +30,7 @@ def excluded_hosts(package: Package) -> dict[str, str]:
 
 
 def reputable_kinds(package: Package) -> list[str]:
-    return package.resource("sources").field("kind").constraints["x-reputable"]
+    return package.resource("sources").field("kind").roles["reputable"]
 
 
 def _exclusion(url: str, excluded: dict[str, str]) -> str | None:

@@ -36,6 +36,17 @@ class Field:
         """Reader-facing words for the vocabulary's values, where the schema gives them."""
         return self.constraints.get("x-labels", {})
 
+    @property
+    def roles(self) -> dict[str, list[str]]:
+        """The parts the book gives the vocabulary's values: role -> values (a value may have
+        several), so a new value is added in the schema and nowhere else."""
+        return self.constraints.get("x-roles", {})
+
+    @property
+    def role_labels(self) -> dict[str, str]:
+        """Reader-facing words for the roles."""
+        return self.constraints.get("x-roleLabels", {})
+
 
 @dataclass(frozen=True)
 class ForeignKey:

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from . import book
-from .events import EVENT_TYPE_LABELS
+from .events import type_labels
 from .load import Dataset, load
 from .names import BLOC_LABELS, country_name
 from .record import PERIODS, title
@@ -68,7 +68,7 @@ def _event(data: Dataset, event: pd.Series, when: str) -> str:
         differ = (
             f'<p class="record-differ">Sources differ: {html.escape(event["disagreement"])}</p>'
         )
-    kind = EVENT_TYPE_LABELS[event["event_type"]]
+    kind = type_labels(data)[event["event_type"]]
     where = country_name(event["country"])
     return (
         f'<li {attrs}><p><a class="record-date" href="#{event["event_id"]}">{html.escape(when)}</a>'

@@ -59,7 +59,7 @@ def presences(data: Dataset) -> pd.DataFrame:
 
 def roles(data: Dataset) -> dict[str, list[str]]:
     """The event types that play a part in a departure, as the schema names them."""
-    return data.package.resource("events").field("event_type").constraints["x-roles"]
+    return data.package.resource("events").field("event_type").roles
 
 
 def steps(data: Dataset, deployment_id: str) -> pd.DataFrame:

@@ -78,3 +78,19 @@ def test_typed_columns(data):
     assert pd.api.types.is_integer_dtype(data.figures["value_low"])
     assert all(isinstance(v, tuple) for v in data.events["themes"])
     assert data.events.index.equals(pd.Index(data.events["event_id"]))
+
+
+@pytest.mark.parametrize(
+    ("resource", "field"),
+    [("events", "event_type"), ("sources", "kind"), ("claims", "verdict")],
+)
+def test_every_allowed_value_has_a_label_and_a_role(data, resource, field):
+    """The vocabulary lives in the schema alone: a new value without words or a part in the book
+    fails here, not as a blank cell or a KeyError in a chapter."""
+    spec = data.package.resource(resource).field(field)
+    assert set(spec.labels) == set(spec.enum)
+    assert all(spec.labels[value].strip() for value in spec.enum)
+    in_a_role = set().union(*spec.roles.values())
+    assert set(spec.enum) <= in_a_role, f"without a role: {set(spec.enum) - in_a_role}"
+    assert in_a_role <= set(spec.enum), f"roles name unknown values: {in_a_role - set(spec.enum)}"
+    assert set(spec.role_labels) == set(spec.roles)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..alliance import acts, days, membership, moves, path, step_name
+from ..alliance import acts, membership, moves, path, step_name
+from ..events import days
 from ..load import Dataset
 from . import plots
 from .style import BLOC_COLOURS, bloc_colour, category_colours
@@ -19,7 +20,7 @@ def plot_path(data: Dataset):
         colour = bloc_colour(row.bloc)
         ax.vlines(row.date_start, 0, level, color=colour, lw=0.8)
         ax.plot(row.date_start, 0, "o", color=colour, mec="black", mew=0.5, ms=7)
-        kind = step_name(row.event_id, row.event_type, row.target_name)
+        kind = step_name(data, row.event_id, row.event_type, row.target_name)
         label = f"{row.actor_name}\n{kind}"
         ax.text(
             row.date_start,

@@ -7,14 +7,38 @@ import io
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from PIL import Image
 
 from .. import book
 from ..names import BLOC_LABELS
 from .style import bloc_colour
 
+# The book's column is this many CSS pixels wide on a 390-px phone (measured by the browser tests).
+# A figure W inches wide is shown at most W * 96 px wide, so on that phone its text of s points
+# renders at s * PHONE_COLUMN_PX / (W * 72) px: `publish` refuses a figure whose smallest text
+# would fall under MIN_TEXT_PX there.
+PHONE_COLUMN_PX = 358
+MIN_TEXT_PX = 9
+WIDTH = 5.5  # inches: the widest figure whose 10-point text stays readable on that phone
 
-def figure(height: float = 4.5, width: float = 8.0, ncols: int = 1):
+
+def smallest_text_pt(width: float) -> float:
+    """The smallest font size, in points, that stays readable on a phone in a figure this wide."""
+    return MIN_TEXT_PX * width * 72 / PHONE_COLUMN_PX
+
+
+def too_small(fig) -> list[str]:
+    """The visible texts of a figure that would render under MIN_TEXT_PX on a phone."""
+    floor = smallest_text_pt(fig.get_figwidth())
+    return [
+        f"{t.get_text()!r} at {t.get_fontsize():g} pt"
+        for t in fig.findobj(lambda a: isinstance(a, Text))
+        if t.get_visible() and t.get_text().strip() and t.get_fontsize() < floor - 0.05
+    ]
+
+
+def figure(height: float = 4.0, width: float = WIDTH, ncols: int = 1):
     """A new figure with `ncols` axes side by side, laid out to fit its labels."""
     return plt.subplots(1, ncols, figsize=(width, height), layout="constrained")
 
@@ -85,7 +109,15 @@ def publish(name: str, fig, raster: bool = False) -> None:
     small PNG where `raster` (a map's outlines weigh less as pixels than as paths).
 
     The chapter's directive carries the numbered caption, the alt text and the name to cite.
+    A figure with text too small to read on a phone stops the build, naming the texts.
     """
+    small = too_small(fig)
+    if small:
+        plt.close(fig)
+        raise ValueError(
+            f"figure {name}: text under {MIN_TEXT_PX} px on a phone "
+            f"(needs {smallest_text_pt(fig.get_figwidth()):.1f} pt or more): " + "; ".join(small)
+        )
     if raster:
         book.glue_image(name, png(fig))
     else:

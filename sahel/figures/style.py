@@ -29,15 +29,22 @@ BLOC_COLOURS: dict[str, str] = {
 }
 
 # Saved figures are SVG with text as text (a map is a modest-resolution PNG): sharp on phones,
-# light on slow connections, and byte-identical from one build to the next.
+# light on slow connections, and byte-identical from one build to the next. Sizes are chosen for
+# the narrowest reader: see plots.PHONE_COLUMN_PX and plots.smallest_text_pt.
 RC = {
     "svg.fonttype": "none",
     "svg.hashsalt": "sahel",
     "figure.dpi": 100,
     "savefig.dpi": 110,
-    "figure.figsize": (8, 4.5),
+    "figure.figsize": (5.5, 4),
     "font.size": 10,
     "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
+    "figure.titlesize": 11,
+    "figure.labelsize": 10,
     "axes.titleweight": "bold",
     "axes.spines.top": False,
     "axes.spines.right": False,
