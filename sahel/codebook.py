@@ -77,10 +77,14 @@ def event_types(data: Dataset) -> pd.DataFrame:
 
 
 def events_per_year(data: Dataset) -> pd.DataFrame:
-    """Events per year and theme (an event with two themes counts in both)."""
+    """Events per year and theme (an event with two themes counts in both), one column per theme
+    of the schema in its order, named as a reader reads it."""
+    themes = data.package.resource("events").field("themes")
     exploded = data.events[["date_start", "themes"]].explode("themes")
     exploded["year"] = exploded["date_start"].dt.year
-    return exploded.groupby(["year", "themes"]).size().unstack(fill_value=0)
+    counts = exploded.groupby(["year", "themes"]).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=themes.enum, fill_value=0).rename(columns=themes.labels)
+    return counts.rename_axis(index="Year", columns=None)
 
 
 def sources_per_event(data: Dataset) -> pd.Series:
@@ -92,8 +96,12 @@ def origins_per_event(data: Dataset) -> pd.Series:
     return evidence.origins(data.events, _text(data.sources), data.package).map(len)
 
 
-# Strongest first: the order in which the sources page ranks what an event rests on.
-STRENGTH = ["primary", "wire", "established", "official", "specialist", "regional", "encyclopedia"]
+def strength_order(data: Dataset) -> list[str]:
+    """Kinds of source strongest first, as the schema lists them, with a party's state media
+    after other state media (a rehost counts as its origin's kind, so it has no rank)."""
+    order = [k for k in data.package.resource("sources").field("kind").enum if k != "rehost"]
+    order.insert(order.index("state_media") + 1, "party_media")
+    return order
 
 
 def strongest_kind(data: Dataset) -> pd.Series:
@@ -101,7 +109,7 @@ def strongest_kind(data: Dataset) -> pd.Series:
     kind; state media of a party and aggregators come last)."""
     sources = _text(data.sources)
     kind = evidence.effective_kind(sources).where(~evidence.party_media(sources), "party_media")
-    order = [*STRENGTH, "state_media", "party_media", "aggregator"]
+    order = strength_order(data)
     rank = kind.map({k: i for i, k in enumerate(order)})
     best = data.events["source_ids"].map(lambda ids: rank.loc[list(ids)].min())
     return best.map(dict(enumerate(order)))
@@ -115,7 +123,7 @@ def evidence_mix(data: Dataset) -> pd.DataFrame:
         "party_media": "state media of a party (marked in the record)",
     }
     counts = strongest_kind(data).value_counts()
-    order = [k for k in [*STRENGTH, "state_media", "party_media", "aggregator"] if k in counts]
+    order = [k for k in strength_order(data) if k in counts]
     return pd.DataFrame(
         {"Strongest source cited": [labels[k] for k in order], "Events": counts[order].to_list()}
     )
@@ -138,8 +146,9 @@ def _text(sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def source_kinds(data: Dataset) -> pd.Series:
+    """Sources per kind, in words, most first."""
     labels = data.package.resource("sources").field("kind").labels
-    return data.sources["kind"].map(labels).value_counts()
+    return data.sources["kind"].map(labels).value_counts().rename("Sources")
 
 
 def source_index(data: Dataset) -> pd.DataFrame:

@@ -18,6 +18,12 @@ def verdicts(data: Dataset) -> list[str]:
     return data.package.resource("claims").field("verdict").enum
 
 
+def open_verdicts(data: Dataset) -> list[str]:
+    """The verdicts, in words, that leave a claim open (the schema's role `open`)."""
+    field = data.package.resource("claims").field("verdict")
+    return [field.labels[v] for v in field.roles["open"]]
+
+
 def checked(data: Dataset) -> pd.DataFrame:
     """Every claim with the names a reader needs: claimant, side, kind of claim, verdict."""
     fields = data.package.resource("claims")
@@ -38,6 +44,12 @@ def tally(data: Dataset, by: str) -> pd.DataFrame:
     table = pd.crosstab(frame[by], frame["verdict"]).reindex(columns=verdicts(data), fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     return table.rename(columns=data.package.resource("claims").field("verdict").labels)
+
+
+def frequent(table: pd.DataFrame, min_claims: int) -> pd.DataFrame:
+    """The rows of a tally (`tally`) with at least `min_claims` claims: the figure shows who was
+    checked most, the table everyone."""
+    return table[table.sum(axis=1) >= min_claims]
 
 
 def disputed(data: Dataset) -> pd.DataFrame:

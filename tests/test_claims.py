@@ -116,3 +116,19 @@ def test_the_built_page_carries_parseable_claim_reviews(built_book, data):
     assert {r["url"].split("#claim-")[1] for r in reviews} == set(data.claims.index)
     for claim_id in data.claims.index:
         assert f'id="claim-{claim_id}"' in html
+
+
+def test_the_figure_keeps_the_claimants_checked_most():
+    table = pd.DataFrame(
+        {"Correct": [5, 1, 0], "Incorrect": [1, 1, 1]}, index=["Outlet A", "Outlet B", "Outlet C"]
+    )
+    assert list(press.frequent(table, min_claims=2).index) == ["Outlet A", "Outlet B"]
+
+
+def test_verdict_colours_run_from_best_to_worst_with_open_verdicts_grey(data):
+    from sahel.figures.style import BLOC_COLOURS, verdict_colours
+
+    labels = list(press.tally(data, "side_label").columns)
+    colours = verdict_colours(labels, press.open_verdicts(data))
+    assert colours["Unproven"] == BLOC_COLOURS["other"]
+    assert len(set(colours.values())) == len(labels)

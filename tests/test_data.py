@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import sahel
-from sahel import names
+from sahel import codebook, names
 from sahel.figures import style
 
 
@@ -94,3 +94,17 @@ def test_every_allowed_value_has_a_label_and_a_role(data, resource, field):
     assert set(spec.enum) <= in_a_role, f"without a role: {set(spec.enum) - in_a_role}"
     assert in_a_role <= set(spec.enum), f"roles name unknown values: {in_a_role - set(spec.enum)}"
     assert set(spec.role_labels) == set(spec.roles)
+
+
+def test_events_per_year_count_each_theme_of_an_event_once(data):
+    counts = codebook.events_per_year(data)
+    themes = data.package.resource("events").field("themes")
+    assert list(counts.columns) == [themes.labels[t] for t in themes.enum]
+    assert counts.to_numpy().sum() == data.events["themes"].map(len).sum()
+
+
+def test_strength_order_follows_the_schema_with_party_media_after_state_media(data):
+    order = codebook.strength_order(data)
+    assert order[:2] == ["primary", "wire"]
+    assert order.index("party_media") == order.index("state_media") + 1
+    assert "rehost" not in order

@@ -38,9 +38,9 @@ def too_small(fig) -> list[str]:
     ]
 
 
-def figure(height: float = 4.0, width: float = WIDTH, ncols: int = 1):
-    """A new figure with `ncols` axes side by side, laid out to fit its labels."""
-    return plt.subplots(1, ncols, figsize=(width, height), layout="constrained")
+def figure(height: float = 4.0, width: float = WIDTH, ncols: int = 1, nrows: int = 1):
+    """A new figure with `nrows` x `ncols` axes, laid out to fit its labels."""
+    return plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained")
 
 
 def date_axis(ax, years: int = 1) -> None:

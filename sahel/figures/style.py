@@ -64,6 +64,14 @@ def bloc_colour(bloc: str) -> str:
     return BLOC_COLOURS.get(bloc, BLOC_COLOURS["other"])
 
 
+def verdict_colours(verdicts: list[str], open_verdicts: list[str]) -> dict[str, str]:
+    """Verdicts from the best to the worst on a blue-to-red scale (readable under the common
+    forms of colour-blindness), the verdicts left open in grey."""
+    judged = [v for v in verdicts if v not in open_verdicts]
+    colours = dict(zip(judged, sns.color_palette("RdBu_r", len(judged)).as_hex(), strict=True))
+    return {v: colours.get(v, BLOC_COLOURS["other"]) for v in verdicts}
+
+
 def category_colours(names: list[str]) -> dict[str, str]:
     """Colours for categories that are not actors (themes, domains): seaborn's colour-blind
     palette, kept apart from the bloc colours."""
