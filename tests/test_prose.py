@@ -10,6 +10,8 @@ import re
 import pytest
 from test_book import READER_PAGES, reader_text
 
+import sahel
+
 pytestmark = pytest.mark.slow
 
 PAGES = [*READER_PAGES, "chapters/data.html", "chapters/cite.html"]
@@ -38,3 +40,20 @@ def test_sentences_split_where_a_reader_would():
 def test_no_sentence_is_repeated_on_a_page(built_book, page):
     counts = collections.Counter(sentences((built_book / page).read_text(encoding="utf-8")))
     assert {s: n for s, n in counts.items() if n > 1} == {}
+
+
+def test_people_are_named_one_way_in_the_chapters(built_book):
+    """The record keeps the spellings its sources use (actors.csv `variants`); the chapters and
+    their tables use the actor's name alone."""
+    actors = sahel.load().actors
+    people = actors[(actors["kind"] == "person") & actors["variants"].notna()]
+    variants = {v for vs in people["variants"] for v in vs}
+    found = {}
+    for page in READER_PAGES:
+        if page == "chapters/claims.html":
+            continue  # its tables quote the claimants' exact words, spellings included
+        text = reader_text((built_book / page).read_text(encoding="utf-8"))
+        hits = sorted(v for v in variants if re.search(rf"\b{re.escape(v)}\b", text))
+        if hits:
+            found[page] = hits
+    assert found == {}
