@@ -192,14 +192,14 @@ def map_note(handovers: pd.DataFrame) -> str:
     """What the map leaves out, in a sentence for its caption."""
     missing = unmapped(handovers)
     if missing.empty:
-        return "Every one is drawn."
+        return "Every handover is drawn."
     where = ", ".join(
         f"{p} ({d})" for p, d in zip(missing["place"], missing["deployment_short"], strict=True)
     )
-    verb = "is" if len(missing) == 1 else "are"
+    one = len(missing) == 1
     return (
-        f"{text.plural(len(missing), 'handover')} {verb} not drawn, because no gazetteer the "
-        f"book uses gives the place's coordinates: {where}."
+        f"{text.plural(len(missing), 'handover')} {'is' if one else 'are'} not drawn, because the "
+        f"book's gazetteer does not list {'its place' if one else 'their places'}: {where}."
     )
 
 
