@@ -44,7 +44,7 @@ def plot_day_by_day(events: pd.DataFrame, ruptures: pd.DataFrame):
     blocs = [b for b in BLOC_COLOURS if b in set(events["bloc"])]
     lane_in, legend_in = 0.45, 0.22 * (len(blocs) + 1) + 0.15
     height = 0.45 + lane_in * len(order) + 0.45 + legend_in
-    fig, ax = _sized(height, left=0.1, right=0.15, top=0.45, bottom=0.45 + legend_in)
+    fig, ax = _sized(height, left=0.1, right=0.3, top=0.45, bottom=0.45 + legend_in)
     y = {name: -i for i, name in enumerate(order)}
     first_day = events["date_start"].min()
     monthly = events.loc[events["date_precision"] == "month", "date_start"]
