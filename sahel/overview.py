@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import alliance, ukraine, withdrawals
+from . import alliance, text, ukraine, withdrawals
+from .events import type_labels
 from .load import Dataset
+from .names import HOSTS, country_name
 
 LANES = [
     "Foreign forces leave",
@@ -16,7 +18,9 @@ LANES = [
 
 
 def milestones(data: Dataset) -> pd.DataFrame:
-    """The events the overview draws, one lane per story, each with its bloc's colour."""
+    """The events the overview draws, one lane per story, each with its actor's bloc, and a
+    label in words: actor, kind of event and month. Each lane's first and last events (where
+    each story starts and where the record leaves it) are `labelled` on the figure."""
     ev = data.events
     departures = withdrawals.departures(data)
     presence = withdrawals.presences(data)
@@ -30,7 +34,41 @@ def milestones(data: Dataset) -> pd.DataFrame:
     # One event may close several presences (Takuba's end closed each partner's): drawn once.
     frame = frame.drop_duplicates(subset=["lane", "event_id"])
     frame["bloc"] = frame["actor"].map(data.actors["bloc"])
-    return frame.sort_values("date_start")
+    # "Wagner Group, troops arrived in Mali (December 2021)": the host is named where the actor
+    # comes from elsewhere.
+    home = frame["actor"].map(data.actors["country"])
+    where = [
+        f" in {country_name(c)}" if c in HOSTS and (pd.isna(h) or c != h) else ""
+        for c, h in zip(frame["country"], home, strict=True)
+    ]
+    frame["label"] = [
+        f"{actor}, {kind}{place} ({text.fmt_date(date, 'month')})"
+        for actor, kind, place, date in zip(
+            frame["actor"].map(data.actors["name"]),
+            frame["event_type"].map(type_labels(data)),
+            where,
+            frame["date_start"],
+            strict=True,
+        )
+    ]
+    frame = frame.sort_values(["date_start", "event_id"], ignore_index=True)
+    ends = frame.groupby("lane")["date_start"]
+    frame["labelled"] = (frame.index == ends.idxmin().reindex(frame["lane"]).to_numpy()) | (
+        frame.index == ends.idxmax().reindex(frame["lane"]).to_numpy()
+    )
+    return frame
+
+
+def table_milestones(data: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    """The events of the overview for a reader, by lane (HTML in Date)."""
+    table = frame.assign(
+        date=text.dated_links(frame, from_chapters=False),
+        what=text.summaries(data, frame),
+        named=frame["labelled"].map({True: "named", False: ""}),
+    )
+    return text.headed(
+        table, {"lane": "Story", "date": "Date", "what": "Event", "named": "On the figure"}
+    )
 
 
 def key_events(data: Dataset) -> set[str]:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import sahel
-from sahel import alliance, text, ukraine
+from sahel import alliance, text
 
 
 @pytest.fixture(scope="module")
@@ -42,28 +42,6 @@ def test_acts_per_quarter_count_the_alliances_own_acts_once(data):
     assert (acts.loc[acts["by"] != alliance.BY_ALLIANCE, "actor"] != "aes").all()
 
 
-def test_ruptures_follow_the_first_ukrainian_statement(data):
-    ruptures = ukraine.ruptures(data).set_index("country")
-    assert set(ruptures.index) == {"MLI", "NER"}
-    first = ukraine.ukrainian_statements(data).iloc[0]["date_start"]
-    assert (ruptures["date_start"] > first).all()
-    assert (ruptures["days_after_statement"] > 0).all()
-
-
-def test_relations_change_only_where_the_events_say(data):
-    before = ukraine.relations(data, "2024-07-24").set_index(["state", "partner"])["status"]
-    after = ukraine.relations(data, "2024-08-31").set_index(["state", "partner"])["status"]
-    assert before[("MLI", "ukraine")] == "no recorded break"
-    assert after[("MLI", "ukraine")] == after[("NER", "ukraine")] == "relations severed"
-    assert after[("BFA", "ukraine")] == before[("BFA", "ukraine")]
-
-
-def test_toll_claims_are_all_attributed(data):
-    claims = ukraine.toll_claims(data)
-    assert len(claims) >= 10
-    assert claims["claimant_name"].notna().all()
-
-
 def test_citations_link_each_event_to_its_record_entry(data):
     cited = text.cite(data, "mli-ukr-rupture", "ner-ukr-rupture")
     for event_id in ("mli-ukr-rupture", "ner-ukr-rupture"):
@@ -85,11 +63,6 @@ def test_dates_are_written_as_the_prose_writes_them(value, precision, expected):
     assert text.fmt_date(value, precision) == expected
 
 
-def test_toll_claims_sit_together_by_claimant(data):
-    claims = ukraine.toll_claims(data)
-    for _, rows in claims.groupby("subject"):
-        order = list(rows["claimant_name"])
-        assert order == sorted(order)
 
 
 def test_stated_reasons_belong_to_the_themes_asked_for(data):
