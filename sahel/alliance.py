@@ -170,7 +170,8 @@ def exits(data: Dataset, organisation: str) -> pd.DataFrame:
     recorded, otherwise the announced one, otherwise the organisation's end. An exit by the
     alliance, or the organisation's end, counts for all three; another state's exit for none."""
     ends = types(data, "organisation_end")
-    # The schema lists a state's exits the surer first: in effect, then announced.
+    # The role `membership_exit` lists the surer exit first (in effect, then announced): its
+    # order ranks them (tests/test_alliance.py checks it).
     rank = {t: i for i, t in enumerate(types(data, "membership_exit") + ends)}
     ev = data.events[(data.events["target"] == organisation) & data.events["event_type"].isin(rank)]
     rows = []
