@@ -6,40 +6,12 @@ import pandas as pd
 import pytest
 
 import sahel
-from sahel import alliance, text
+from sahel import text
 
 
 @pytest.fixture(scope="module")
 def data():
     return sahel.load()
-
-
-def test_the_path_runs_from_the_first_coup_to_the_effective_exit(data):
-    steps = alliance.path(data)
-    assert steps.iloc[0]["event_type"] == "coup"
-    assert steps.iloc[-1]["event_id"] == "aes-ecowas-exit-effective"
-    assert (steps["days_since_previous"].dropna() >= 0).all()
-
-
-def test_membership_counts_stay_between_none_and_all_three(data):
-    frame = alliance.membership(data)
-    assert frame["members"].between(0, 3).all()
-    ecowas = frame[frame["organisation"] == "ecowas"]
-    assert ecowas["members"].iloc[0] == 3 and ecowas["members"].iloc[-1] == 0
-    assert ecowas["members"].is_monotonic_decreasing
-
-
-def test_acts_per_quarter_count_the_alliances_own_acts_once(data):
-    acts = alliance.alliance_acts(data)
-    own = acts[acts["by"] == alliance.BY_ALLIANCE]
-    assert alliance.acts(data).to_numpy().sum() == len(own)
-    charter = data.events.at["aes-liptako-gourma-charter-signed", "date_start"]
-    assert (acts["date_start"] >= charter).all()
-    assert acts["actor"].isin(alliance.SAHEL_ACTORS).all()
-    # A step several members took on the same day towards the same party is one act.
-    same = ["date_start", "event_type", "target", "domain"]
-    assert not acts.duplicated(subset=same).any()
-    assert (acts.loc[acts["by"] != alliance.BY_ALLIANCE, "actor"] != "aes").all()
 
 
 def test_citations_link_each_event_to_its_record_entry(data):
@@ -61,8 +33,6 @@ def test_citations_link_each_event_to_its_record_entry(data):
 )
 def test_dates_are_written_as_the_prose_writes_them(value, precision, expected):
     assert text.fmt_date(value, precision) == expected
-
-
 
 
 def test_stated_reasons_belong_to_the_themes_asked_for(data):
