@@ -16,7 +16,7 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from . import book
+from . import text
 from .events import type_labels
 from .load import Dataset, load
 from .names import BLOC_LABELS, country_name
@@ -37,10 +37,10 @@ def _sources(data: Dataset, ids) -> str:
     rows = data.sources.loc[list(ids)]
     # Publisher and grading only: the titles are on the sources page, and the page stays light.
     items = "".join(
-        f"<li>{book.link_html(r['url'], r['publisher'])} ({html.escape(book.grade(data, r))})</li>"
+        f"<li>{text.link_html(r['url'], r['publisher'])} ({html.escape(text.grade(data, r))})</li>"
         for _, r in rows.iterrows()
     )
-    count = book.plural(len(rows), "source")
+    count = text.plural(len(rows), "source")
     return f"<details><summary>{count}</summary><ul>{items}</ul></details>"
 
 
@@ -62,7 +62,7 @@ def _event(data: Dataset, event: pd.Series, when: str) -> str:
         "data-year": str(event["date_start"].year),
     }
     attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in attributes.items())
-    summary = html.escape(book.summaries(data, event.to_frame().T).iloc[0])
+    summary = html.escape(text.summaries(data, event.to_frame().T).iloc[0])
     differ = ""
     if pd.notna(event["disagreement"]):
         differ = (
@@ -82,7 +82,7 @@ def record_html(data: Dataset, first: int, last: int | None) -> str:
     years_of = data.events["date_start"].dt.year
     inside = (years_of >= first) & (years_of <= (last or years_of.max()))
     events = data.events[inside].sort_values(["date_start", "event_id"])
-    when = book.event_dates(events)
+    when = text.event_dates(events)
     themes = data.package.resource("events").field("themes").enum
     countries = sorted(set(events["country"]), key=country_name)
     blocs = [b for b in BLOC_LABELS if b in set(data.actors["bloc"])]
@@ -115,7 +115,7 @@ def periods_html(data: Dataset) -> str:
         last = PERIODS[i + 1] - 1 if i + 1 < len(PERIODS) else int(years.max())
         count = int(years.between(first, last).sum())
         link = f'<a href="record-{first}.html">{title(first)}</a>'
-        items.append(f"<li>{link}: {book.plural(count, 'event')}</li>")
+        items.append(f"<li>{link}: {text.plural(count, 'event')}</li>")
     return f'<ul class="record-periods">{"".join(items)}</ul>'
 
 
