@@ -67,7 +67,8 @@ def _origin_key(origin: pd.Series) -> pd.Series:
 def _check_grading(table: Table, package: Package, problems: list[Problem]) -> None:
     s = table.frame
     kind, origin_kind, state, party = s["kind"], s["origin_kind"], s["state"], s["party"]
-    excluded = s["url"].map(lambda u: _exclusion(u, excluded_hosts(package)))
+    hosts = excluded_hosts(package)
+    excluded = s["url"].map(lambda u: _exclusion(u, hosts))
     report(
         problems,
         table,

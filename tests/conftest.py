@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sahel.site import build as build_book
-from sahel.site import copy_sources
+from harness.site import build as build_book
+from harness.site import copy_sources
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

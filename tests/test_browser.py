@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from sahel import site
+from harness import site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

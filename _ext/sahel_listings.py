@@ -1,9 +1,12 @@
-"""A Sphinx extension that writes the record page from the data at build time.
+"""A Sphinx extension that writes the book's generated listings from the data at build time.
 
-The `{sahel-record}` directive renders the events of a period, grouped by year, each with a
-stable anchor (its event id) that chapters and readers can link to, and a small filter form (its
-script, `record-filter.js`, ships with the theme files). Nothing is stored in a notebook: the
-pages are generated from `data/` on each build, so they cannot go stale.
+- `{sahel-record}` renders the events of a period, grouped by year, each with a stable anchor (its
+  event id) that chapters and readers can link to, and a small filter form (its script,
+  `record-filter.js`, ships with the theme files); with `:index:`, the list of the record's pages.
+- `{sahel-sources}` renders the list of every source of the dataset, graded.
+
+Nothing is stored in a notebook: the listings are generated from `data/` on each build, so they
+cannot go stale, and they stay out of the search index (`sahel_unsearched`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from . import text
-from .events import type_labels
-from .load import Dataset, load
-from .names import BLOC_LABELS, country_name
-from .record import PERIODS, title
+from sahel import book, codebook, text
+from sahel.events import type_labels
+from sahel.load import Dataset, load
+from sahel.names import BLOC_LABELS, country_name
+from sahel.record import PERIODS, title
 
 
 def _options(name: str, label: str, values: dict[str, str]) -> str:
@@ -119,18 +122,45 @@ def periods_html(data: Dataset) -> str:
     return f'<ul class="record-periods">{"".join(items)}</ul>'
 
 
-class RecordDirective(SphinxDirective):
+def sources_html(data: Dataset) -> str:
+    """Every source of the dataset, by publisher and date, with its link and grading."""
+    index = codebook.source_index(data)
+    table = index.assign(
+        published=index["published"].map(text.fmt_published),
+        link=[text.link_html(u, t) for u, t in zip(index["url"], index["title"], strict=True)],
+        grade=[text.grade(data, row) for _, row in index.iterrows()],
+    )[["publisher", "link", "published", "language", "grade"]]
+    table.columns = ["Publisher", "Title and link", "Published", "Language", "What it is"]
+    caption = "Table 3. Every source of the dataset."
+    return book.table_html(table, caption, ["Title and link"])
+
+
+class _DataDirective(SphinxDirective):
+    """A directive rendered from the book's own `data/` folder, rebuilt when a data file changes."""
+
+    def data(self) -> Dataset:
+        data_dir = Path(self.env.srcdir) / "data"
+        data = load(data_dir)
+        for path in ["datapackage.json", *data.package.paths]:
+            self.env.note_dependency(str(data_dir / path))
+        return data
+
+
+class SourcesDirective(_DataDirective):
+    """Renders the list of every source of the book's own `data/` folder."""
+
+    def run(self):
+        return [nodes.raw("", sources_html(self.data()), format="html")]
+
+
+class RecordDirective(_DataDirective):
     """Renders the record of some years of the book's own `data/` folder (`:from:` and `:to:`
     years), or, with `:index:`, the list of the record's pages."""
 
     option_spec = {"from": int, "to": int, "index": lambda _: True}
 
     def run(self):
-        data_dir = Path(self.env.srcdir) / "data"
-        # Rebuild this page whenever a data file changes.
-        for path in sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.json"]:
-            self.env.note_dependency(str(path))
-        data = load(data_dir)
+        data = self.data()
         if "index" in self.options:
             return [nodes.raw("", periods_html(data), format="html")]
         first, last = self.options["from"], self.options.get("to")
@@ -147,6 +177,7 @@ def _leave_out_of_search(app, doctree) -> None:
 
 def setup(app):
     app.add_directive("sahel-record", RecordDirective)
+    app.add_directive("sahel-sources", SourcesDirective)
     app.add_config_value("sahel_unsearched", [], "env")
     app.connect("doctree-read", _leave_out_of_search)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
