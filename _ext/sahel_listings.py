@@ -135,13 +135,27 @@ def sources_html(data: Dataset) -> str:
     return book.table_html(table, caption, ["Title and link"])
 
 
+# The dataset as loaded for this build, with the state of its files then: the listings' pages
+# share one load, and a changed file loads the data again.
+_LOADED: dict[Path, tuple[dict[str, tuple[int, int]], Dataset]] = {}
+
+
+def _state(data_dir: Path, paths) -> dict[str, tuple[int, int]]:
+    stats = {p: (data_dir / p).stat() for p in paths}
+    return {p: (s.st_mtime_ns, s.st_size) for p, s in stats.items()}
+
+
 class _DataDirective(SphinxDirective):
     """A directive rendered from the book's own `data/` folder, rebuilt when a data file changes."""
 
     def data(self) -> Dataset:
         data_dir = Path(self.env.srcdir) / "data"
-        data = load(data_dir)
-        for path in ["datapackage.json", *data.package.paths]:
+        cached = _LOADED.get(data_dir)
+        if cached is None or _state(data_dir, cached[0]) != cached[0]:
+            data = load(data_dir)
+            _LOADED[data_dir] = (_state(data_dir, ["datapackage.json", *data.package.paths]), data)
+        state, data = _LOADED[data_dir]
+        for path in state:
             self.env.note_dependency(str(data_dir / path))
         return data
 
