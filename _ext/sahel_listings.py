@@ -132,7 +132,12 @@ def sources_html(data: Dataset) -> str:
     )[["publisher", "link", "published", "language", "grade"]]
     table.columns = ["Publisher", "Title and link", "Published", "Language", "What it is"]
     caption = "Table 3. Every source of the dataset."
-    return book.table_html(table, caption, ["Title and link"])
+    # Scrolls sideways on a phone, as a notebook's output does; focusable, so a keyboard can too.
+    return (
+        '<div class="sahel-listing" tabindex="0" role="region" aria-label="Every source">'
+        + book.table_html(table, caption, ["Title and link"])
+        + "</div>"
+    )
 
 
 # The dataset as loaded for this build, with the state of its files then: the listings' pages

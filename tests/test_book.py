@@ -118,6 +118,7 @@ def probe_book(tmp_path) -> Path:
     (root / "_toc.yml").write_text(
         "format: jb-book\nroot: intro\nchapters:\n  - file: chapters/probe\n", encoding="utf-8"
     )
+    (root / "intro.ipynb").unlink()
     (root / "intro.md").write_text("# Intro\n\nA one-page copy.\n", encoding="utf-8")
     write_notebook(root / "chapters" / "probe.ipynb", probe_notebook(PROBE_CODE))
     return root
