@@ -33,9 +33,12 @@ notebooks: validate
 	for nb in $(NOTEBOOKS); do (cd $$(dirname $$nb) && $(CURDIR)/$(BIN)/jupyter execute --inplace $$(basename $$nb)) || exit 1; done
 
 lint: $(STAMP)
-	$(BIN)/ruff check sahel tests benchmarks chapters intro.ipynb
-	$(BIN)/ruff format --check sahel tests benchmarks
+	$(BIN)/ruff check sahel _ext harness tests benchmarks chapters intro.ipynb
+	$(BIN)/ruff format --check sahel _ext harness tests benchmarks
 
+# Each chapter executes twice: in the strict build the tests share, and in nbval. The tests print
+# the time of the whole `make test` (validate, lint and tests) at their end.
+test: export SAHEL_TEST_START := $(shell date +%s)
 test: validate lint $(AXE)
 	$(BIN)/python -m pytest
 

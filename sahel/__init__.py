@@ -16,14 +16,12 @@ def setup() -> Dataset:
     """The house style applied and the validated tables, with every key event on two reputable
     independent origins and every computed claim verdict matching (or a DataError naming each
     problem)."""
-    from . import checks, evidence, keys
+    from . import checks
     from .figures import style
 
     style.use()
     data = load()
-    data_dir = find_data_dir()
-    problems = evidence.check_key_events(data_dir, keys.key_events(data))
-    problems += checks.check_claims(data_dir, data)
+    problems = checks.check_loaded(data)
     if problems:
         raise DataError(problems)
     return data

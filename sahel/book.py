@@ -42,8 +42,8 @@ def glue_cite(data: Dataset, name: str, *event_ids: str) -> None:
     glue_md(name, cite(data, *event_ids))
 
 
-def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = ()) -> None:
-    """Display a table with a caption and header cells, without the index.
+def table_html(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = ()) -> str:
+    """A table with a caption and header cells, without the index, as HTML.
 
     Cells are escaped, except the columns named in `html_columns`, which hold links made here.
     """
@@ -52,10 +52,14 @@ def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = 
         if column not in html_columns:
             frame[column] = frame[column].map(lambda v: "" if pd.isna(v) else html.escape(str(v)))
     table = frame.to_html(index=False, escape=False, border=0, classes="sahel-table")
-    table = table.replace(
+    return table.replace(
         ">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1
     )
-    display(HTML(table))
+
+
+def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = ()) -> None:
+    """Display a table made by `table_html`."""
+    display(HTML(table_html(frame, caption, html_columns)))
 
 
 def glue_provenance(data: Dataset) -> None:

@@ -11,18 +11,14 @@ import pandas as pd
 from . import claims
 from .evidence import check_key_events
 from .keys import key_events
-from .load import Dataset, load
-from .schema import read_package
-from .tables import Problem, read_table
-from .validate import validate
+from .load import DataError, Dataset, load
+from .tables import Problem
 
 
-def check_claims(data_dir: Path | str, data: Dataset) -> list[Problem]:
+def check_claims(data: Dataset) -> list[Problem]:
     """A computed claim needs its inputs, and its verdict must be the one the record gives."""
     problems: list[Problem] = []
-    table = read_table(read_package(Path(data_dir)).resource("claims"), Path(data_dir), problems)
-    if table is None:
-        return problems
+    table = data.tables["claims"]
     line = pd.Series(table.lines.to_numpy(), index=table.frame["claim_id"])
     found = claims.computed(data)
     for claim_id, claim in data.claims.iterrows():
@@ -51,10 +47,15 @@ def check_claims(data_dir: Path | str, data: Dataset) -> list[Problem]:
     return problems
 
 
+def check_loaded(data: Dataset) -> list[Problem]:
+    """The checks that need the typed tables: key events on two origins, and claims' verdicts."""
+    return check_key_events(data.folder, key_events(data)) + check_claims(data)
+
+
 def run(data_dir: Path | str) -> list[Problem]:
     """Every problem in the data folder; an empty list means it passes every check."""
-    problems = validate(data_dir)
-    if problems:
-        return problems
-    data = load(data_dir)
-    return check_key_events(data_dir, key_events(data)) + check_claims(data_dir, data)
+    try:
+        data = load(data_dir)
+    except DataError as err:
+        return err.problems
+    return check_loaded(data)

@@ -34,10 +34,12 @@ def reputable_kinds(package: Package) -> list[str]:
 
 
 def _exclusion(url: str, excluded: dict[str, str]) -> str | None:
-    name = host(url)
-    for listed, reason in excluded.items():
-        if name == listed or name.endswith("." + listed):
-            return f"{reason}: {listed}"
+    """Why a page's host (or a domain it belongs to) is excluded, or None."""
+    labels = host(url).split(".")
+    for i in range(len(labels)):
+        listed = ".".join(labels[i:])
+        if listed in excluded:
+            return f"{excluded[listed]}: {listed}"
     return None
 
 
@@ -67,7 +69,8 @@ def _origin_key(origin: pd.Series) -> pd.Series:
 def _check_grading(table: Table, package: Package, problems: list[Problem]) -> None:
     s = table.frame
     kind, origin_kind, state, party = s["kind"], s["origin_kind"], s["state"], s["party"]
-    excluded = s["url"].map(lambda u: _exclusion(u, excluded_hosts(package)))
+    hosts = excluded_hosts(package)
+    excluded = s["url"].map(lambda u: _exclusion(u, hosts))
     report(
         problems,
         table,

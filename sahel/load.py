@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .schema import Package, read_package
-from .tables import Problem, parse_dates, read_table
-from .validate import validate
+from .schema import Package
+from .tables import Problem, Table, parse_dates
+from .validate import check
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -36,6 +37,10 @@ class Dataset:
     places: pd.DataFrame
     package: Package
     fingerprint: str
+    # The folder the tables were read from, and each table as the validator read it (text, with
+    # the file line of each row), for the checks that report by line.
+    folder: Path
+    tables: dict[str, Table] = dataclasses.field(repr=False, compare=False)
 
     @property
     def version(self) -> str:
@@ -56,9 +61,10 @@ def find_data_dir(start: Path | None = None) -> Path:
 
 
 def fingerprint(data_dir: Path, package: Package) -> str:
-    """A short digest of the schema and every table: it changes whenever any data file does."""
+    """A short digest of the schema and every file it declares (tables and map layers): it changes
+    whenever any data file does."""
     digest = hashlib.sha256()
-    for name in ["datapackage.json", *sorted(r.path for r in package.resources)]:
+    for name in ["datapackage.json", *sorted(package.paths)]:
         digest.update(name.encode())
         digest.update((data_dir / name).read_bytes())
     return digest.hexdigest()[:12]
@@ -87,14 +93,20 @@ def _typed(frame: pd.DataFrame, package: Package, name: str) -> pd.DataFrame:
 
 
 def load(data_dir: Path | str | None = None) -> Dataset:
-    """Validate the data folder and return its tables; raise DataError listing every problem."""
+    """Validate the data folder and return its tables, typed from what the validator read (no file
+    is parsed twice); raise DataError listing every problem."""
     data_dir = Path(data_dir) if data_dir is not None else find_data_dir()
-    problems = validate(data_dir)
-    if problems:
-        raise DataError(problems)
-    package = read_package(data_dir)
+    checked = check(data_dir)
+    if checked.problems:
+        raise DataError(checked.problems)
+    package = checked.package
     frames = {
-        r.name: _typed(read_table(r, data_dir, problems).frame, package, r.name)
-        for r in package.resources
+        r.name: _typed(checked.tables[r.name].frame, package, r.name) for r in package.resources
     }
-    return Dataset(package=package, fingerprint=fingerprint(data_dir, package), **frames)
+    return Dataset(
+        package=package,
+        fingerprint=fingerprint(data_dir, package),
+        folder=data_dir,
+        tables=checked.tables,
+        **frames,
+    )

@@ -12,6 +12,8 @@ from functools import cached_property
 from pathlib import Path
 
 DESCRIPTOR = "datapackage.json"
+# What a resource may be: a table, or a map layer.
+FORMATS = ("csv", "geojson")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class Resource:
     description: str
     fields: tuple[Field, ...]
     foreign_keys: tuple[ForeignKey, ...]
+    format: str = "csv"
+    # A map layer's allowed geometries (`x-geometryTypes` of its schema).
+    geometry_types: tuple[str, ...] = ()
 
     @cached_property
     def field_names(self) -> list[str]:
@@ -73,8 +78,12 @@ class Resource:
 
 @dataclass(frozen=True)
 class Package:
+    """The tables (`resources`, CSV files) and the map layers (`layers`, GeoJSON files whose
+    schema describes the properties of each feature)."""
+
     descriptor: dict
     resources: tuple[Resource, ...]
+    layers: tuple[Resource, ...] = ()
 
     def resource(self, name: str) -> Resource:
         return next(r for r in self.resources if r.name == name)
@@ -82,6 +91,11 @@ class Package:
     def descriptor_of(self, name: str) -> dict:
         """The raw descriptor of one resource, for its `x-` extensions (such as excluded hosts)."""
         return next(r for r in self.descriptor["resources"] if r["name"] == name)
+
+    @property
+    def paths(self) -> list[str]:
+        """Every data file the package declares, tables then layers."""
+        return [r.path for r in (*self.resources, *self.layers)]
 
     @property
     def version(self) -> str:
@@ -105,9 +119,25 @@ def _resource(raw: dict) -> Resource:
         ForeignKey(fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"])
         for fk in schema.get("foreignKeys", [])
     )
-    return Resource(raw["name"], raw["path"], raw.get("description", ""), fields, keys)
+    return Resource(
+        raw["name"],
+        raw["path"],
+        raw.get("description", ""),
+        fields,
+        keys,
+        raw.get("format", "csv"),
+        tuple(schema.get("x-geometryTypes", ())),
+    )
 
 
 def read_package(data_dir: Path) -> Package:
     descriptor = json.loads((Path(data_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
-    return Package(descriptor, tuple(_resource(r) for r in descriptor["resources"]))
+    resources = [_resource(r) for r in descriptor["resources"]]
+    unknown = sorted({r.format for r in resources} - set(FORMATS))
+    if unknown:
+        raise ValueError(f"resource format not supported: {', '.join(unknown)}")
+    return Package(
+        descriptor,
+        tuple(r for r in resources if r.format == "csv"),
+        tuple(r for r in resources if r.format == "geojson"),
+    )

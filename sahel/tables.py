@@ -102,6 +102,8 @@ def report(problems, table: Table, column: str, mask: pd.Series, message, values
 
 def report_items(problems, table: Table, column: str, bad: pd.Series, values: pd.Series, message):
     """Report, once per row, the items of a cell (or the cell itself) flagged by `bad`."""
+    if not bad.any():
+        return
     offending = values[bad].astype(str).groupby(level=0).agg(";".join)
     mask = pd.Series(False, index=table.frame.index)
     mask[offending.index] = True

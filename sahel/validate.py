@@ -6,14 +6,17 @@ a broken row can be found and mended by hand. Nothing is dropped, coerced or rew
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from . import evidence
-from .schema import Field, Package, read_package
+from .schema import Field, Package, Resource, read_package
 from .tables import Problem, Table, items, parse_dates, read_table, report, report_items
 
 URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}\.?(:\d+)?([/?#]\S*)?")
@@ -174,27 +177,103 @@ def _check_deployment_links(tables: dict[str, Table], problems: list[Problem]) -
         )
 
 
-def validate(data_dir: Path | str, today: date | None = None) -> list[Problem]:
-    """Every problem in the data folder, in file order; an empty list means valid."""
+def _features(text: str) -> list[tuple[int, object]]:
+    """The items of a GeoJSON text's top-level `features` array, each with the line it starts on
+    (a whole collection is often written on one line; a pretty-printed one is not)."""
+    decoder = json.JSONDecoder()
+    found = re.search(r'"features"\s*:\s*\[', text)
+    if found is None:
+        return []
+    items, at = [], found.end()
+    while True:
+        at = re.compile(r"[\s,]*").match(text, at).end()
+        if at >= len(text) or text[at] == "]":
+            return items
+        item, end = decoder.raw_decode(text, at)
+        items.append((text.count("\n", 0, at) + 1, item))
+        at = end
+
+
+def _check_layer(resource: Resource, data_dir: Path, problems: list[Problem], today: date) -> None:
+    """A map layer: a GeoJSON FeatureCollection whose features have the allowed geometries and
+    whose properties are checked like the columns of a table, line by line."""
+    path = data_dir / resource.path
+    shown = str(path)
+    if not path.is_file():
+        problems.append(Problem(shown, 0, "-", "file is missing"))
+        return
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        collection = json.loads(text)
+    except json.JSONDecodeError as err:
+        problems.append(Problem(shown, err.lineno, "-", f"not valid JSON: {err.msg}"))
+        return
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        problems.append(Problem(shown, 1, "type", "not a GeoJSON FeatureCollection"))
+        return
+    features = _features(text)
+    if not features:
+        problems.append(Problem(shown, 1, "features", "the collection has no features"))
+        return
+    rows, lines = [], []
+    for line, feature in features:
+        feature = feature if isinstance(feature, dict) else {}
+        geometry = (feature.get("geometry") or {}).get("type", "")
+        if geometry not in resource.geometry_types:
+            allowed = " or ".join(resource.geometry_types)
+            problems.append(
+                Problem(shown, line, "geometry", f"not a {allowed}", geometry or "none")
+            )
+        properties = feature.get("properties") or {}
+        rows.append({f.name: str(properties.get(f.name, "") or "") for f in resource.fields})
+        lines.append(line)
+    frame = pd.DataFrame(rows, columns=resource.field_names, dtype=object)
+    table = Table(resource, shown, frame, pd.Series(lines, dtype="int64"))
+    for column in resource.fields:
+        _check_field(column, table, problems, today)
+
+
+@dataclass
+class Checked:
+    """What the validator read: the schema, each table as text (with its file lines), and every
+    problem found. `sahel.load` types the tables from here
+    rather than reading the files again."""
+
+    package: Package | None
+    tables: dict[str, Table] = dataclasses.field(default_factory=dict)
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+
+
+def check(data_dir: Path | str, today: date | None = None) -> Checked:
+    """Read and check the data folder once: every problem, in file order, and what was read."""
     data_dir = Path(data_dir)
     today = today or date.today()
-    problems: list[Problem] = []
     try:
         package: Package = read_package(data_dir)
     except (OSError, ValueError) as err:
-        return [Problem(str(data_dir / "datapackage.json"), 0, "-", f"cannot read schema: {err}")]
-    tables: dict[str, Table] = {}
+        path = str(data_dir / "datapackage.json")
+        return Checked(None, problems=[Problem(path, 0, "-", f"cannot read schema: {err}")])
+    checked = Checked(package)
+    problems, tables = checked.problems, checked.tables
     for resource in package.resources:
         table = read_table(resource, data_dir, problems)
         if table is None:
             continue
         tables[resource.name] = table
-        for field in resource.fields:
-            if field.name in table.frame:
-                _check_field(field, table, problems, today)
+        for column in resource.fields:
+            if column.name in table.frame:
+                _check_field(column, table, problems, today)
     _check_foreign_keys(tables, problems)
     _check_deployment_links(tables, problems)
     evidence.check_sources(tables, package, problems)
-    order = {r.name: i for i, r in enumerate(package.resources)}
-    paths = {str(data_dir / r.path): order[r.name] for r in package.resources}
-    return sorted(problems, key=lambda p: (paths.get(p.path, -1), p.line))
+    for resource in package.layers:
+        _check_layer(resource, data_dir, problems, today)
+    order = {p: i for i, p in enumerate(package.paths)}
+    paths = {str(data_dir / p): i for p, i in order.items()}
+    problems.sort(key=lambda p: (paths.get(p.path, -1), p.line))
+    return checked
+
+
+def validate(data_dir: Path | str, today: date | None = None) -> list[Problem]:
+    """Every problem in the data folder, in file order; an empty list means valid."""
+    return check(data_dir, today).problems

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from sahel.site import build as build_book
-from sahel.site import copy_sources
+from harness.site import build as build_book
+from harness.site import copy_sources
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -44,3 +46,11 @@ def built_book(tmp_path_factory) -> Path:
     result = build_book(root)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return root / "_build" / "html"
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Under `make test`, the time of the whole run: validation, lint and every test."""
+    start = os.environ.get("SAHEL_TEST_START")
+    if start:
+        minutes, seconds = divmod(round(time.time() - int(start)), 60)
+        terminalreporter.write_line(f"make test took {minutes} min {seconds:02d} s")

@@ -1,5 +1,6 @@
 """The strict build: it passes on the book, fails on each way a chapter can break, is
-reproducible byte for byte, and never serves outputs computed from old data."""
+reproducible byte for byte, and never serves outputs computed from old data; nbval catches
+committed outputs that no longer reproduce."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import REPO, build_book, copy_book, run_nbval
 
 import sahel
+from harness import site
 
 pytestmark = pytest.mark.slow
 
@@ -68,46 +71,104 @@ def test_the_book_shows_which_data_version_it_was_computed_from(built_book):
         assert shown in (built_book / page).read_text(encoding="utf-8"), page
 
 
-@pytest.fixture(scope="module")
-def second_build(tmp_path_factory) -> Path:
-    root = copy_book(tmp_path_factory.mktemp("again") / "book")
-    result = build_book(root)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return root
+# Each test below proves a property of every build without executing the chapters again: `make
+# test` executes each chapter twice only, in the session's strict build and in nbval. The ways a
+# build can fail, and how a data change reaches a page, are shown on a probe notebook that runs
+# in an instant; the configuration test shows that what holds for the probe holds for every page.
+FINGERPRINT = re.compile(r"fingerprint <span class=\"pasted-text\">([0-9a-f]{12})</span>")
+PROBE_MARKDOWN = "Computed from fingerprint {glue:text}`dataset_fingerprint`.\n"
 
 
-def test_two_clean_builds_are_byte_identical(built_book, second_build):
-    first, second = html_files(built_book), html_files(second_build / "_build" / "html")
-    assert sorted(first) == sorted(second)
-    differing = [name for name in first if first[name] != second[name]]
-    assert differing == []
+def probe_notebook(code: str, output: str = "") -> dict:
+    """A one-cell notebook (with the output `code` prints, as a committed notebook stores it)."""
+    outputs = [{"output_type": "stream", "name": "stdout", "text": output}] if output else []
+    return {
+        "cells": [
+            {"cell_type": "markdown", "id": "title", "metadata": {}, "source": "# Probe\n"},
+            {
+                "cell_type": "code",
+                "id": "code",
+                "metadata": {"tags": ["remove-input"]},
+                "execution_count": 1 if output else None,
+                "outputs": outputs,
+                "source": code,
+            },
+            {"cell_type": "markdown", "id": "text", "metadata": {}, "source": PROBE_MARKDOWN},
+        ],
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
 
 
-def test_a_data_change_re_executes_every_chapter(second_build):
-    """Build, change one CSV, build again: every chapter reports the new data."""
-    pattern = re.compile(r"fingerprint <span class=\"pasted-text\">([0-9a-f]{12})</span>")
-    html = second_build / "_build" / "html"
-    pages = [p for p in PAGES if pattern.search((html / p).read_text(encoding="utf-8"))]
-    assert len(pages) >= len(PAGES) - 1
-    before = {p: pattern.findall((html / p).read_text(encoding="utf-8")) for p in pages}
-    events = second_build / "data" / "events.csv"
-    events.write_text(events.read_text(encoding="utf-8").replace(" ", "  ", 1), encoding="utf-8")
-    result = build_book(second_build)
-    assert result.returncode == 0, result.stderr[-3000:]
-    for page in pages:
-        after = pattern.findall((html / page).read_text(encoding="utf-8"))
-        assert after and before[page] and after != before[page], page
+def write_notebook(path: Path, nb: dict) -> None:
+    path.write_text(json.dumps(nb, indent=1) + "\n", encoding="utf-8")
+
+
+PROBE_CODE = "import sahel\nfrom sahel import book\nbook.glue_provenance(sahel.load())\n"
 
 
 @pytest.fixture
-def one_chapter_book(tmp_path) -> Path:
-    """A copy of the book whose table of contents holds one chapter, for quick failure tests."""
+def probe_book(tmp_path) -> Path:
+    """A copy of the book whose table of contents holds one probe page, glueing the data's
+    fingerprint as every chapter does."""
     root = copy_book(tmp_path / "book")
     (root / "_toc.yml").write_text(
-        "format: jb-book\nroot: intro\nchapters:\n  - file: chapters/data\n", encoding="utf-8"
+        "format: jb-book\nroot: intro\nchapters:\n  - file: chapters/probe\n", encoding="utf-8"
     )
-    (root / "intro.md").write_text("# Intro\n\nA one-chapter copy.\n", encoding="utf-8")
+    (root / "intro.ipynb").unlink()
+    (root / "intro.md").write_text("# Intro\n\nA one-page copy.\n", encoding="utf-8")
+    write_notebook(root / "chapters" / "probe.ipynb", probe_notebook(PROBE_CODE))
     return root
+
+
+def test_every_build_executes_every_page_afresh():
+    """No cache: every build starts Sphinx from a fresh environment (`--all`) and executes every
+    notebook (`force`), so what the probe tests below show holds for every chapter."""
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    assert config["execute"]["execute_notebooks"] == "force"
+    assert "--all" in site.BUILD
+
+
+def test_every_page_shows_the_fingerprint_of_the_data_it_was_built_from(built_book):
+    current = sahel.load(REPO / "data").fingerprint
+    shown = {p: FINGERPRINT.findall((built_book / p).read_text(encoding="utf-8")) for p in PAGES}
+    assert sum(bool(f) for f in shown.values()) >= len(PAGES) - 1, shown
+    assert {p: f for p, f in shown.items() if f and set(f) != {current}} == {}
+
+
+def test_a_data_change_re_executes_the_page(probe_book):
+    """Build, change one CSV, build again: the page reports the new data."""
+    html = probe_book / "_build" / "html" / "chapters" / "probe.html"
+    assert build_book(probe_book).returncode == 0
+    before = FINGERPRINT.findall(html.read_text(encoding="utf-8"))
+    events = probe_book / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(" ", "  ", 1), encoding="utf-8")
+    result = build_book(probe_book)
+    assert result.returncode == 0, result.stderr[-3000:]
+    after = FINGERPRINT.findall(html.read_text(encoding="utf-8"))
+    assert before and after and after != before
+
+
+def test_a_build_from_the_committed_outputs_is_byte_identical_to_a_fresh_one(built_book, tmp_path):
+    """The committed notebooks were executed by `make notebooks`, the session's build executed
+    them again: two executions, one book, byte for byte (no dates, no random ids)."""
+    root = copy_book(tmp_path / "book")
+    config = root / "_config.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "execute_notebooks: force", 'execute_notebooks: "off"'
+        ),
+        encoding="utf-8",
+    )
+    result = build_book(root)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    first, second = html_files(built_book), html_files(root / "_build" / "html")
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
 
 
 @pytest.mark.parametrize(
@@ -115,64 +176,72 @@ def one_chapter_book(tmp_path) -> Path:
     ['raise RuntimeError("a broken cell")', 'import sys; print("careful", file=sys.stderr)'],
     ids=["failing-cell", "stderr"],
 )
-def test_the_strict_build_fails_on_a_failing_cell_or_stderr(one_chapter_book, code):
-    edit_notebook(one_chapter_book / "chapters" / "data.ipynb", append_to_first_code_cell(code))
-    result = build_book(one_chapter_book)
+def test_the_strict_build_fails_on_a_failing_cell_or_stderr(probe_book, code):
+    edit_notebook(probe_book / "chapters" / "probe.ipynb", append_to_first_code_cell(code))
+    result = build_book(probe_book)
     assert result.returncode != 0
 
 
-def test_the_strict_build_fails_on_an_unresolved_reference(one_chapter_book):
+def test_the_strict_build_fails_on_an_unresolved_reference(probe_book):
     def edit(nb):
         nb["cells"].append(
             {"cell_type": "markdown", "metadata": {}, "source": "See {numref}`fig-nowhere`."}
         )
 
-    edit_notebook(one_chapter_book / "chapters" / "data.ipynb", edit)
-    assert build_book(one_chapter_book).returncode != 0
+    edit_notebook(probe_book / "chapters" / "probe.ipynb", edit)
+    assert build_book(probe_book).returncode != 0
 
 
-def test_nbval_passes_on_the_committed_chapter(tmp_path):
+@pytest.fixture
+def committed_probe(tmp_path) -> Path:
+    """A notebook with its committed output, in a copy of the book (nbval runs from its root)."""
     root = copy_book(tmp_path / "book")
-    result = run_nbval(root, "chapters/data.ipynb")
+    fingerprint = sahel.load(root / "data").fingerprint
+    code = "import sahel\nprint(sahel.load().fingerprint)\n"
+    write_notebook(root / "chapters" / "probe.ipynb", probe_notebook(code, fingerprint + "\n"))
+    return root
+
+
+def test_nbval_passes_on_a_notebook_whose_outputs_are_current(committed_probe):
+    result = run_nbval(committed_probe, "chapters/probe.ipynb")
     assert result.returncode == 0, result.stdout[-3000:]
 
 
-def test_nbval_fails_on_a_broken_cell(tmp_path):
-    root = copy_book(tmp_path / "book")
-    edit_notebook(root / "chapters" / "data.ipynb", append_to_first_code_cell("1 / 0"))
-    assert run_nbval(root, "chapters/data.ipynb").returncode != 0
+def test_nbval_fails_on_a_broken_cell(committed_probe):
+    edit_notebook(committed_probe / "chapters" / "probe.ipynb", append_to_first_code_cell("1 / 0"))
+    assert run_nbval(committed_probe, "chapters/probe.ipynb").returncode != 0
 
 
-def test_nbval_fails_on_an_edited_committed_output(tmp_path):
-    root = copy_book(tmp_path / "book")
-
+def test_nbval_fails_on_an_edited_committed_output(committed_probe):
     def edit(nb):
-        for cell in code_cells(nb):
-            for output in cell.get("outputs", []):
-                data = output.get("data", {})
-                for key in data:
-                    if key.endswith("text/plain"):
-                        data[key] = "an edited output"
-                        return
-        raise AssertionError("no text output to edit")
+        code_cells(nb)[0]["outputs"][0]["text"] = "an edited output\n"
 
-    edit_notebook(root / "chapters" / "data.ipynb", edit)
-    assert run_nbval(root, "chapters/data.ipynb").returncode != 0
+    edit_notebook(committed_probe / "chapters" / "probe.ipynb", edit)
+    assert run_nbval(committed_probe, "chapters/probe.ipynb").returncode != 0
 
 
-def test_nbval_fails_when_the_data_changed_but_the_chapters_were_not_refreshed(tmp_path):
-    root = copy_book(tmp_path / "book")
-    events = root / "data" / "events.csv"
+def test_nbval_fails_when_the_data_changed_but_the_notebook_was_not_refreshed(committed_probe):
+    events = committed_probe / "data" / "events.csv"
     events.write_text(events.read_text(encoding="utf-8").replace(" ", "  ", 1), encoding="utf-8")
-    notebooks = [str(p.relative_to(REPO)) for p in NOTEBOOKS]
-    result = run_nbval(root, *notebooks)
-    assert result.returncode != 0
-    failed = {
-        line.split("::")[0].removeprefix("FAILED ")
-        for line in result.stdout.splitlines()
-        if line.startswith("FAILED")
-    }
-    assert failed == set(notebooks), result.stdout[-3000:]
+    assert run_nbval(committed_probe, "chapters/probe.ipynb").returncode != 0
+
+
+def test_every_chapter_stores_the_fingerprint_of_the_current_data():
+    """So nbval, which compares stored outputs, fails on any chapter not refreshed after a data
+    change, as it does on the probe (run `make notebooks`)."""
+    current = repr(sahel.load(REPO / "data").fingerprint)
+    stale = []
+    for path in NOTEBOOKS:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        stored = [
+            output["data"].get("application/papermill.record/text/plain")
+            for cell in code_cells(nb)
+            for output in cell.get("outputs", [])
+            if output.get("metadata", {}).get("scrapbook", {}).get("name") == "dataset_fingerprint"
+        ]
+        if stored != [current]:
+            stale.append((path.name, stored))
+    assert stale == []
 
 
 READER_PAGES = [

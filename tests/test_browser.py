@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 
 import sahel
-from sahel import site
+from harness import site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from sahel import site
+from harness import site
 
 pytestmark = pytest.mark.slow
 

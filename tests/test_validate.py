@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from sahel import validate
+from sahel import load, validate
+from sahel.schema import read_package
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -197,3 +199,65 @@ def test_validation_never_writes_to_the_data_folder(data_copy):
     before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
     validate(data_copy)
     assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
+
+
+def outlines(data_dir: Path) -> Path:
+    return data_dir / "geo" / "outlines.geojson"
+
+
+def edit_features(path: Path, edit) -> None:
+    """Rewrite the outlines one feature a line (feature i on line i + 2), after an edit."""
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    edit(collection["features"])
+    lines = [json.dumps(f, ensure_ascii=False) for f in collection["features"]]
+    path.write_text(
+        '{"type": "FeatureCollection", "features": [\n' + ",\n".join(lines) + "\n]}\n",
+        encoding="utf-8",
+    )
+
+
+def test_the_outlines_are_declared_in_the_data_package():
+    package = read_package(Path(__file__).parent.parent / "data")
+    assert [(r.name, r.path, r.format) for r in package.layers] == [
+        ("outlines", "geo/outlines.geojson", "geojson")
+    ]
+
+
+def test_a_feature_without_the_property_the_map_needs_is_reported_at_its_line(data_copy):
+    path = outlines(data_copy)
+
+    def edit(features):
+        del features[2]["properties"]["iso3"]
+        features[4]["properties"]["iso3"] = "Mali"
+
+    edit_features(path, edit)
+    found = problems_text(data_copy)
+    assert f"{path}:4: iso3: required value is empty" in found
+    assert f"{path}:6: iso3: value does not match [A-Z]{{3}} (Mali)" in found
+
+
+def test_a_feature_with_another_geometry_is_reported(data_copy):
+    path = outlines(data_copy)
+
+    def edit(features):
+        features[0]["geometry"] = {"type": "Point", "coordinates": [0, 0]}
+
+    edit_features(path, edit)
+    assert f"{path}:2: geometry: not a Polygon or MultiPolygon (Point)" in problems_text(data_copy)
+
+
+def test_outlines_that_are_not_json_or_not_a_collection_are_reported(data_copy):
+    path = outlines(data_copy)
+    path.write_text('{"type": "FeatureCollection",\n "features": [,]}\n', encoding="utf-8")
+    assert any(p.startswith(f"{path}:2: -: not valid JSON") for p in problems_text(data_copy))
+    path.write_text('{"type": "Feature", "properties": {}}\n', encoding="utf-8")
+    assert f"{path}:1: type: not a GeoJSON FeatureCollection" in problems_text(data_copy)
+    path.unlink()
+    assert f"{path}:0: -: file is missing" in problems_text(data_copy)
+
+
+def test_a_change_to_the_outlines_changes_the_fingerprint(data_copy):
+    before = load(data_copy).fingerprint
+    edit_features(outlines(data_copy), lambda features: features.reverse())
+    assert validate(data_copy) == []
+    assert load(data_copy).fingerprint != before

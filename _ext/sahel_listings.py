@@ -1,9 +1,12 @@
-"""A Sphinx extension that writes the record page from the data at build time.
+"""A Sphinx extension that writes the book's generated listings from the data at build time.
 
-The `{sahel-record}` directive renders the events of a period, grouped by year, each with a
-stable anchor (its event id) that chapters and readers can link to, and a small filter form (its
-script, `record-filter.js`, ships with the theme files). Nothing is stored in a notebook: the
-pages are generated from `data/` on each build, so they cannot go stale.
+- `{sahel-record}` renders the events of a period, grouped by year, each with a stable anchor (its
+  event id) that chapters and readers can link to, and a small filter form (its script,
+  `record-filter.js`, ships with the theme files); with `:index:`, the list of the record's pages.
+- `{sahel-sources}` renders the list of every source of the dataset, graded.
+
+Nothing is stored in a notebook: the listings are generated from `data/` on each build, so they
+cannot go stale, and they stay out of the search index (`sahel_unsearched`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from . import book
-from .events import type_labels
-from .load import Dataset, load
-from .names import BLOC_LABELS, country_name
-from .record import PERIODS, title
+from sahel import book, codebook, text
+from sahel.events import type_labels
+from sahel.load import Dataset, load
+from sahel.names import BLOC_LABELS, country_name
+from sahel.record import PERIODS, title
 
 
 def _options(name: str, label: str, values: dict[str, str]) -> str:
@@ -37,10 +40,10 @@ def _sources(data: Dataset, ids) -> str:
     rows = data.sources.loc[list(ids)]
     # Publisher and grading only: the titles are on the sources page, and the page stays light.
     items = "".join(
-        f"<li>{book.link_html(r['url'], r['publisher'])} ({html.escape(book.grade(data, r))})</li>"
+        f"<li>{text.link_html(r['url'], r['publisher'])} ({html.escape(text.grade(data, r))})</li>"
         for _, r in rows.iterrows()
     )
-    count = book.plural(len(rows), "source")
+    count = text.plural(len(rows), "source")
     return f"<details><summary>{count}</summary><ul>{items}</ul></details>"
 
 
@@ -62,7 +65,7 @@ def _event(data: Dataset, event: pd.Series, when: str) -> str:
         "data-year": str(event["date_start"].year),
     }
     attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in attributes.items())
-    summary = html.escape(book.summaries(data, event.to_frame().T).iloc[0])
+    summary = html.escape(text.summaries(data, event.to_frame().T).iloc[0])
     differ = ""
     if pd.notna(event["disagreement"]):
         differ = (
@@ -82,7 +85,7 @@ def record_html(data: Dataset, first: int, last: int | None) -> str:
     years_of = data.events["date_start"].dt.year
     inside = (years_of >= first) & (years_of <= (last or years_of.max()))
     events = data.events[inside].sort_values(["date_start", "event_id"])
-    when = book.event_dates(events)
+    when = text.event_dates(events)
     themes = data.package.resource("events").field("themes").enum
     countries = sorted(set(events["country"]), key=country_name)
     blocs = [b for b in BLOC_LABELS if b in set(data.actors["bloc"])]
@@ -115,22 +118,68 @@ def periods_html(data: Dataset) -> str:
         last = PERIODS[i + 1] - 1 if i + 1 < len(PERIODS) else int(years.max())
         count = int(years.between(first, last).sum())
         link = f'<a href="record-{first}.html">{title(first)}</a>'
-        items.append(f"<li>{link}: {book.plural(count, 'event')}</li>")
+        items.append(f"<li>{link}: {text.plural(count, 'event')}</li>")
     return f'<ul class="record-periods">{"".join(items)}</ul>'
 
 
-class RecordDirective(SphinxDirective):
+def sources_html(data: Dataset) -> str:
+    """Every source of the dataset, by publisher and date, with its link and grading."""
+    index = codebook.source_index(data)
+    table = index.assign(
+        published=index["published"].map(text.fmt_published),
+        link=[text.link_html(u, t) for u, t in zip(index["url"], index["title"], strict=True)],
+        grade=[text.grade(data, row) for _, row in index.iterrows()],
+    )[["publisher", "link", "published", "language", "grade"]]
+    table.columns = ["Publisher", "Title and link", "Published", "Language", "What it is"]
+    caption = "Table 3. Every source of the dataset."
+    # Scrolls sideways on a phone, as a notebook's output does; focusable, so a keyboard can too.
+    return (
+        '<div class="sahel-listing" tabindex="0" role="region" aria-label="Every source">'
+        + book.table_html(table, caption, ["Title and link"])
+        + "</div>"
+    )
+
+
+# The dataset as loaded for this build, with the state of its files then: the listings' pages
+# share one load, and a changed file loads the data again.
+_LOADED: dict[Path, tuple[dict[str, tuple[int, int]], Dataset]] = {}
+
+
+def _state(data_dir: Path, paths) -> dict[str, tuple[int, int]]:
+    stats = {p: (data_dir / p).stat() for p in paths}
+    return {p: (s.st_mtime_ns, s.st_size) for p, s in stats.items()}
+
+
+class _DataDirective(SphinxDirective):
+    """A directive rendered from the book's own `data/` folder, rebuilt when a data file changes."""
+
+    def data(self) -> Dataset:
+        data_dir = Path(self.env.srcdir) / "data"
+        cached = _LOADED.get(data_dir)
+        if cached is None or _state(data_dir, cached[0]) != cached[0]:
+            data = load(data_dir)
+            _LOADED[data_dir] = (_state(data_dir, ["datapackage.json", *data.package.paths]), data)
+        state, data = _LOADED[data_dir]
+        for path in state:
+            self.env.note_dependency(str(data_dir / path))
+        return data
+
+
+class SourcesDirective(_DataDirective):
+    """Renders the list of every source of the book's own `data/` folder."""
+
+    def run(self):
+        return [nodes.raw("", sources_html(self.data()), format="html")]
+
+
+class RecordDirective(_DataDirective):
     """Renders the record of some years of the book's own `data/` folder (`:from:` and `:to:`
     years), or, with `:index:`, the list of the record's pages."""
 
     option_spec = {"from": int, "to": int, "index": lambda _: True}
 
     def run(self):
-        data_dir = Path(self.env.srcdir) / "data"
-        # Rebuild this page whenever a data file changes.
-        for path in sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.json"]:
-            self.env.note_dependency(str(path))
-        data = load(data_dir)
+        data = self.data()
         if "index" in self.options:
             return [nodes.raw("", periods_html(data), format="html")]
         first, last = self.options["from"], self.options.get("to")
@@ -147,6 +196,7 @@ def _leave_out_of_search(app, doctree) -> None:
 
 def setup(app):
     app.add_directive("sahel-record", RecordDirective)
+    app.add_directive("sahel-sources", SourcesDirective)
     app.add_config_value("sahel_unsearched", [], "env")
     app.connect("doctree-read", _leave_out_of_search)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,6 +1,6 @@
 """The book as a build and a reader's browser see it: its sources copied and built strictly, then
 served on loopback, opened in headless Chromium and weighed as a gzip-serving static host would
-send it. Used by the tests and by `make bench`."""
+send it. Used by the tests and by `make bench`; not part of the `sahel` package."""
 
 from __future__ import annotations
 
@@ -49,18 +49,14 @@ def copy_sources(source: Path, target: Path) -> Path:
     return target
 
 
+# The strict build that `make book` runs: a fresh Sphinx environment, warnings as errors.
+BUILD = ["build", "--all", "-W", "-n", "--keep-going"]
+
+
 def build(root: Path) -> subprocess.CompletedProcess:
-    """The strict build that `make book` runs, on the book at `root`."""
+    """The strict build of the book at `root`."""
     return subprocess.run(
-        [
-            Path(sys.executable).parent / "jupyter-book",
-            "build",
-            str(root),
-            "--all",
-            "-W",
-            "-n",
-            "--keep-going",
-        ],
+        [Path(sys.executable).parent / "jupyter-book", *BUILD, str(root)],
         capture_output=True,
         text=True,
         cwd=root,

@@ -1,8 +1,8 @@
 """A Sphinx extension that adapts the book theme to the book's readers.
 
 - Light pages for slow connections: a layout without the theme's FontAwesome script and icon font
-  (sahel/theme/templates/layout.html), and a small stylesheet that draws the theme's few icons
-  instead (sahel/theme/static/sahel-icons.css).
+  (_ext/theme/templates/layout.html), and a small stylesheet that draws the theme's few icons
+  instead (_ext/theme/static/sahel-icons.css).
 - Accessible names: the search button and the code toggles keep their visible text as their
   accessible name (the theme's and myst-nb's aria-labels replace it).
 - The book's icon at /favicon.ico, which browsers ask for on every page, the redirecting index

@@ -1,0 +1,112 @@
+"""The theme adjustments (_ext/) survive an upgrade of the themes: every icon the built pages use
+is drawn by a CSS rule they load, and every template override still matches, but for its
+deliberate changes, the template or block of the installed theme that it replaces."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pydata_sphinx_theme
+import pytest
+import sphinx_book_theme
+from conftest import REPO
+
+from harness import site
+
+TEMPLATES = REPO / "_ext" / "theme" / "templates"
+THEMES = {
+    "pydata_sphinx_theme": Path(pydata_sphinx_theme.__file__).parent / "theme",
+    "sphinx_book_theme": Path(sphinx_book_theme.__file__).parent / "theme",
+}
+# Each override: the installed template it replaces, the block it redefines (None: the whole
+# template), and its deliberate changes, as (the installed text, what the override has instead).
+OVERRIDES = {
+    "layout.html": (
+        "sphinx_book_theme/layout.html",
+        "css",
+        # The FontAwesome script (1.4 MB on every page); sahel-icons.css draws the icons.
+        [("{{ _webpack.head_js_preload() }}", "")],
+    ),
+    "search-button-field.html": (
+        "pydata_sphinx_theme/components/search-button-field.html",
+        None,
+        # The visible text is the button's accessible name (axe: label-content-name-mismatch).
+        [
+            (""" aria-label="{{ _('Search') }}\"""", ""),
+            (
+                '<i class="fa-solid fa-magnifying-glass">',
+                '<i class="fa-solid fa-magnifying-glass" aria-hidden="true">',
+            ),
+        ],
+    ),
+}
+ICON = re.compile(r"^fa[srb]?$|^fa-")
+
+
+def normalised(template: str) -> str:
+    """A template without its comments and with one space for any run of whitespace."""
+    template = re.sub(r"\{#.*?#\}|<!--.*?-->", "", template, flags=re.S)
+    return re.sub(r"\s+", " ", template.replace("{%-", "{%").replace("-%}", "%}")).strip()
+
+
+def installed(name: str) -> str:
+    theme, _, rest = name.partition("/")
+    return (THEMES[theme] / theme / rest).read_text(encoding="utf-8")
+
+
+def block(template: str, name: str) -> str | None:
+    found = re.search(
+        r"\{%-? block " + name + r" -?%\}(.*?)\{%-? endblock(?: " + name + r")? -?%\}",
+        template,
+        flags=re.S,
+    )
+    return found.group(1) if found else None
+
+
+def block_in_chain(name: str, block_name: str) -> str:
+    """The block as the installed template or the nearest template it extends defines it."""
+    template = installed(name)
+    while (found := block(template, block_name)) is None:
+        parent = re.search(r'\{%-? extends "([^"]+)" -?%\}', template)
+        assert parent, f"no template in the chain of {name} defines block {block_name}"
+        template = installed(parent.group(1))
+    return found
+
+
+def test_every_template_override_is_listed():
+    assert sorted(p.name for p in TEMPLATES.iterdir()) == sorted(OVERRIDES)
+
+
+@pytest.mark.parametrize("override", sorted(OVERRIDES))
+def test_a_template_override_still_matches_what_it_replaces(override):
+    replaced, block_name, changes = OVERRIDES[override]
+    ours = (TEMPLATES / override).read_text(encoding="utf-8")
+    if block_name is None:
+        theirs = installed(replaced)
+    else:
+        assert f'{{% extends "{replaced}" %}}' in ours
+        theirs, ours = block_in_chain(replaced, block_name), block(ours, block_name)
+        assert ours is not None, f"{override} no longer defines block {block_name}"
+    theirs = normalised(theirs)
+    for original, changed in changes:
+        assert normalised(original) in theirs, f"the theme no longer has {original!r}"
+        theirs = theirs.replace(normalised(original), normalised(changed))
+    assert normalised(ours) == normalised(theirs)
+
+
+@pytest.mark.slow
+def test_every_icon_class_in_the_built_pages_has_a_css_rule(built_book):
+    missing = {}
+    for page in site.pages(built_book):
+        html = (built_book / page).read_text(encoding="utf-8")
+        classes = {c for attr in re.findall(r'class="([^"]*)"', html) for c in attr.split()}
+        icons = {c for c in classes if ICON.match(c)}
+        sheets = re.findall(r'<link rel="stylesheet"[^>]*href="([^"?]+)', html)
+        css = "".join(
+            (built_book / page).parent.joinpath(s).read_text(encoding="utf-8") for s in sheets
+        )
+        unstyled = sorted(i for i in icons if not re.search(rf"\.{i}(?![\w-])", css))
+        if unstyled:
+            missing[page] = unstyled
+    assert missing == {}
