@@ -86,7 +86,7 @@ def record_html(data: Dataset, first: int, last: int | None) -> str:
     inside = (years_of >= first) & (years_of <= (last or years_of.max()))
     events = data.events[inside].sort_values(["date_start", "event_id"])
     when = text.event_dates(events)
-    themes = data.package.resource("events").field("themes").enum
+    themes = data.package.resource("events").field("themes")
     countries = sorted(set(events["country"]), key=country_name)
     blocs = [b for b in BLOC_LABELS if b in set(data.actors["bloc"])]
     years = sorted(set(events["date_start"].dt.year))
@@ -94,7 +94,7 @@ def record_html(data: Dataset, first: int, last: int | None) -> str:
         '<form class="record-filter" hidden aria-label="Narrow the record">'
         + _options("country", "Country", {c: country_name(c) for c in countries})
         + _options("bloc", "Partner or side", {b: BLOC_LABELS[b] for b in blocs})
-        + _options("theme", "Story", {t: t for t in themes})
+        + _options("theme", "Story", {t: themes.labels[t] for t in themes.enum})
         + _options("year", "Year", {str(y): str(y) for y in years})
         + '<output aria-live="polite"></output></form>'
     )
