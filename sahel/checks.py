@@ -21,12 +21,13 @@ def check_claims(data: Dataset) -> list[Problem]:
     table = data.tables["claims"]
     line = pd.Series(table.lines.to_numpy(), index=table.frame["claim_id"])
     found = claims.computed(data)
+    roles = data.package.resource("claims").field("verdict").roles
+    # The verdicts that find a fault: the claim is partly right, or wrong.
+    with_fault = [*roles["partly"], *roles["fails"]]
     for claim_id, claim in data.claims.iterrows():
-        faulty = claim["verdict"] in ("imprecise", "misleading", "incorrect")
+        faulty = claim["verdict"] in with_fault
         if faulty == pd.isna(claim["fault"]):
-            message = (
-                "a fault is given exactly when the verdict is imprecise, misleading or incorrect"
-            )
+            message = "a fault is given exactly when the verdict is " + " or ".join(with_fault)
             problems.append(Problem(table.display_path, int(line[claim_id]), "fault", message))
         kind = claim["claim_type"]
         if kind not in claims.COMPUTED:

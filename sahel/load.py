@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,10 +42,21 @@ class Dataset:
     # the file line of each row), for the checks that report by line.
     folder: Path
     tables: dict[str, Table] = dataclasses.field(repr=False, compare=False)
+    # Not an argument, so that a Dataset made from another (dataclasses.replace) starts empty.
+    _derived: dict[str, pd.DataFrame] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def version(self) -> str:
         return self.package.version
+
+    def derived(self, name: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """A frame computed from these tables, computed once: the tables do not change, and the
+        checks and several pages start from the same frames. Each caller gets its own copy."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name].copy()
 
 
 def find_data_dir(start: Path | None = None) -> Path:

@@ -37,13 +37,15 @@ def key_events(data: Dataset) -> set[str]:
 def presences(data: Dataset) -> pd.DataFrame:
     """Every deployment with its interval, derived from the events that opened and closed it,
     the three host states in turn and each host's presences by date."""
+    return data.derived("presences", lambda: _presences(data))
+
+
+def _presences(data: Dataset) -> pd.DataFrame:
     dep = data.deployments
     dates, precision = data.events["date_start"], data.events["date_precision"]
     closed = dep["closed_by"].map(dates)
     # A presence that ended on a day no source dates runs to the last event that names it.
-    last_named = {
-        d: data.events.loc[steps(data, d).index, "date_start"].max() for d in dep["deployment_id"]
-    }
+    last_named = {d: dates.loc[ids].max() for d, ids in named_events(data).items()}
     undated = dep["end_undated"].notna()
     closed = closed.where(~undated, dep["deployment_id"].map(last_named))
     frame = dep.assign(
@@ -61,10 +63,15 @@ def presences(data: Dataset) -> pd.DataFrame:
     return frame.sort_values(["host_order", "start"])
 
 
-def steps(data: Dataset, deployment_id: str) -> pd.DataFrame:
-    """The events that name a deployment among theirs, in date order."""
-    events = data.events[data.events["deployment_ids"].map(lambda ids: deployment_id in ids)]
-    return events.sort_values("date_start")
+def named_events(data: Dataset) -> dict[str, list[str]]:
+    """Each deployment's events, those that name it among theirs, in date order: one pass over
+    the events for the frames that walk every presence."""
+    ordered = data.events.sort_values(["date_start", "event_id"])["deployment_ids"]
+    named: dict[str, list[str]] = {}
+    for event_id, deployment_ids in ordered.items():
+        for deployment_id in deployment_ids:
+            named.setdefault(deployment_id, []).append(event_id)
+    return named
 
 
 def _first(events: pd.DataFrame, event_types: list[str]) -> pd.Series | None:
@@ -81,32 +88,43 @@ def break_start(data: Dataset) -> pd.Timestamp:
 STEPS = ("demand", "announced", "started", "completed")
 
 
-def departures(data: Dataset, presence: pd.DataFrame | None = None) -> pd.DataFrame:
+def departures(data: Dataset) -> pd.DataFrame:
     """One row per Western, UN or EU presence that ended after the first coup: its steps, their
     dates and the lags in days. (Presences that ended earlier, such as Serval, which gave way to
-    Barkhane in 2014, were not departures from the country.) `presence` is the presences frame
-    where the caller has it already."""
-    presence = presences(data) if presence is None else presence
+    Barkhane in 2014, were not departures from the country.)"""
+    return data.derived("departures", lambda: _departures(data))
+
+
+def _departures(data: Dataset) -> pd.DataFrame:
+    presence = presences(data)
     start = break_start(data)
     blocs = data.actors["bloc"]
+    named = named_events(data)
+    # The few columns the steps need, with each side's bloc looked up once for all presences.
+    columns = data.events[["event_id", "date_start", "event_type"]].assign(
+        actor_bloc=data.events["actor"].map(blocs), target_bloc=data.events["target"].map(blocs)
+    )
+    demand, announcement, withdrawal_start, handover = (
+        types(data, role) for role in ("demand", "announcement", "withdrawal_start", "handover")
+    )
     rows = []
     for dep in presence.itertuples():
         if dep.ongoing or dep.bloc == "russia" or dep.end < start:
             continue
-        events = steps(data, dep.deployment_id)
+        events = columns.loc[named.get(dep.deployment_id, [])]
         # An event may name several presences (a joint announcement, a Takuba partner's own
         # exit): a demand counts where the host addressed this presence's side, and an
         # announcement or a start where this presence's side made it.
-        own = events[events["actor"].map(blocs) == dep.bloc]
-        addressed = events[events["target"].map(blocs) == dep.bloc]
+        own = events[events["actor_bloc"] == dep.bloc]
+        addressed = events[events["target_bloc"] == dep.bloc]
         found = {
-            "demand": _first(addressed, types(data, "demand")),
-            "announced": _first(own, types(data, "announcement")),
-            "started": _first(own, types(data, "withdrawal_start")),
+            "demand": _first(addressed, demand),
+            "announced": _first(own, announcement),
+            "started": _first(own, withdrawal_start),
             # A presence whose end no source dates has no completion to measure to.
-            "completed": data.events.loc[dep.closed_by] if dep.end_known else None,
+            "completed": columns.loc[dep.closed_by] if dep.end_known else None,
         }
-        handed = own[own["event_type"].isin(types(data, "handover"))]
+        handed = own[own["event_type"].isin(handover)]
         dated = {s: (e["date_start"] if e is not None else pd.NaT) for s, e in found.items()}
         rows.append(
             {

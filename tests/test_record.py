@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import REPO
 
 import sahel
 from sahel import record
@@ -44,3 +45,10 @@ def test_the_chapters_tables_link_to_the_record(built_book, data):
 def test_the_filter_ships_with_the_book_and_loads_nothing_else(built_book):
     script = (built_book / "_static" / "record-filter.js").read_text(encoding="utf-8")
     assert "http" not in script and "import" not in script
+
+
+def test_each_record_page_is_titled_with_its_years():
+    for first in record.PERIODS:
+        page = REPO / f"{record.page(first)}.md"
+        heading = page.read_text(encoding="utf-8").splitlines()[0]
+        assert heading == f"# The record, {record.title(first)}", page.name

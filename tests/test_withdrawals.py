@@ -205,6 +205,15 @@ def test_only_presences_with_enough_claims_get_a_panel():
 # The frames, on the real data.
 
 
+def test_each_deployment_names_its_events_in_date_order(data):
+    named = withdrawals.named_events(data)
+    for deployment_id, event_ids in named.items():
+        events = data.events.loc[event_ids]
+        assert events["deployment_ids"].map(lambda ids, d=deployment_id: d in ids).all()
+        assert events["date_start"].is_monotonic_increasing
+    assert sum(map(len, named.values())) == data.events["deployment_ids"].map(len).sum()
+
+
 def test_presence_intervals_come_from_their_opening_and_closing_events(data):
     frame = withdrawals.presences(data).set_index("deployment_id")
     for dep in data.deployments.itertuples():
@@ -213,7 +222,8 @@ def test_presence_intervals_come_from_their_opening_and_closing_events(data):
             assert frame.at[dep.deployment_id, "end"] == data.events.at[dep.closed_by, "date_start"]
         elif pd.notna(dep.end_undated):
             # Ended on a day no source dates: drawn to the last event that names it.
-            named = withdrawals.steps(data, dep.deployment_id)["date_start"].max()
+            naming = data.events["deployment_ids"].map(lambda ids, d=dep.deployment_id: d in ids)
+            named = data.events.loc[naming, "date_start"].max()
             assert frame.at[dep.deployment_id, "end"] == named
             assert not frame.at[dep.deployment_id, "ongoing"]
         else:
@@ -238,7 +248,7 @@ def test_a_presence_whose_end_is_undated_has_no_completion(data):
     frame = withdrawals.presences(data)
     undated = frame[~frame["ongoing"] & ~frame["end_known"]]
     assert len(undated) >= 1
-    departures = withdrawals.departures(data, frame).set_index("deployment_id")
+    departures = withdrawals.departures(data).set_index("deployment_id")
     for dep in undated["deployment_id"]:
         if dep in departures.index:
             assert pd.isna(departures.at[dep, "completed"])
@@ -315,3 +325,12 @@ def test_the_strengths_table_has_a_row_per_claim(data):
     _readable(table)
     assert len(table) == len(strengths)
     assert table["Claimant"].notna().all()
+
+
+def test_a_derived_frame_is_computed_once_and_each_caller_gets_a_copy(data):
+    first = withdrawals.departures(data)
+    first["name"] = "changed by a caller"
+    again = withdrawals.departures(data)
+    assert (again["name"] != "changed by a caller").all()
+    fewer = dataclasses.replace(data, deployments=data.deployments.iloc[:3])
+    assert len(withdrawals.presences(fewer)) == 3
