@@ -132,3 +132,10 @@ def test_verdict_colours_run_from_best_to_worst_with_open_verdicts_grey(data):
     colours = verdict_colours(labels, press.open_verdicts(data))
     assert colours["Unproven"] == BLOC_COLOURS["other"]
     assert len(set(colours.values())) == len(labels)
+
+
+def test_every_verdict_is_defined_in_the_schema(data):
+    verdict = data.package.resource("claims").field("verdict")
+    definitions = verdict.constraints["x-definitions"]
+    assert set(definitions) == set(verdict.enum)
+    assert all(definitions[v].strip() for v in verdict.enum)
