@@ -36,18 +36,25 @@ def _options(name: str, label: str, values: dict[str, str]) -> str:
     )
 
 
-def _sources(data: Dataset, ids) -> str:
-    rows = data.sources.loc[list(ids)]
-    # Publisher and grading only: the titles are on the sources page, and the page stays light.
-    items = "".join(
-        f"<li>{text.link_html(r['url'], r['publisher'])} ({html.escape(text.grade(data, r))})</li>"
-        for _, r in rows.iterrows()
+def _source_lists(data: Dataset, events: pd.DataFrame) -> pd.Series:
+    """Each event's sources behind their count, publisher and grading only (the titles are on
+    the sources page, and the page stays light); each source is written once per page."""
+    ids = sorted(set().union(*events["source_ids"]))
+    rows = data.sources.loc[ids]
+    item = {
+        sid: f"<li>{text.link_html(r['url'], r['publisher'])}"
+        f" ({html.escape(text.grade(data, r))})</li>"
+        for sid, r in rows.iterrows()
+    }
+    return events["source_ids"].map(
+        lambda sids: (
+            f"<details><summary>{text.plural(len(sids), 'source')}</summary>"
+            f"<ul>{''.join(item[sid] for sid in sids)}</ul></details>"
+        )
     )
-    count = text.plural(len(rows), "source")
-    return f"<details><summary>{count}</summary><ul>{items}</ul></details>"
 
 
-def _event(data: Dataset, event: pd.Series, when: str) -> str:
+def _event(data: Dataset, event: pd.Series, when: str, summary: str, sources: str) -> str:
     actors = data.actors
     who = actors.at[event["actor"], "name"]
     if pd.notna(event["target"]):
@@ -65,7 +72,6 @@ def _event(data: Dataset, event: pd.Series, when: str) -> str:
         "data-year": str(event["date_start"].year),
     }
     attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in attributes.items())
-    summary = html.escape(text.summaries(data, event.to_frame().T).iloc[0])
     differ = ""
     if pd.notna(event["disagreement"]):
         differ = (
@@ -76,7 +82,7 @@ def _event(data: Dataset, event: pd.Series, when: str) -> str:
     return (
         f'<li {attrs}><p><a class="record-date" href="#{event["event_id"]}">{html.escape(when)}</a>'
         f" · {html.escape(where)} · {html.escape(who)} · {html.escape(kind)}</p>"
-        f"<p>{summary}</p>{differ}{_sources(data, event['source_ids'])}</li>"
+        f"<p>{html.escape(summary)}</p>{differ}{sources}</li>"
     )
 
 
@@ -86,6 +92,8 @@ def record_html(data: Dataset, first: int, last: int | None) -> str:
     inside = (years_of >= first) & (years_of <= (last or years_of.max()))
     events = data.events[inside].sort_values(["date_start", "event_id"])
     when = text.event_dates(events)
+    summaries = text.summaries(data, events)
+    sources = _source_lists(data, events)
     themes = data.package.resource("events").field("themes")
     countries = sorted(set(events["country"]), key=country_name)
     blocs = [b for b in BLOC_LABELS if b in set(data.actors["bloc"])]
@@ -101,7 +109,9 @@ def record_html(data: Dataset, first: int, last: int | None) -> str:
     parts = [form]
     for year in years:
         rows = events[events["date_start"].dt.year == year]
-        items = "".join(_event(data, e, when[i]) for i, e in rows.iterrows())
+        items = "".join(
+            _event(data, e, when[i], summaries[i], sources[i]) for i, e in rows.iterrows()
+        )
         parts.append(
             f'<section class="record-year" data-year="{year}"><h2 id="year-{year}">{year}</h2>'
             f'<ol class="record">{items}</ol></section>'

@@ -183,8 +183,8 @@ def workbook(data_dir, target) -> Path:
     from openpyxl import Workbook
 
     data_dir, target = Path(data_dir), Path(target)
-    book = Workbook()
-    book.remove(book.active)
+    # Write-only: rows stream to the file instead of building every cell as an object.
+    book = Workbook(write_only=True)
     for resource in read_package(data_dir).resources:
         sheet = book.create_sheet(resource.name)
         with (data_dir / resource.path).open(encoding="utf-8", newline="") as f:

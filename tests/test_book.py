@@ -283,3 +283,20 @@ def test_no_code_toggle_on_a_reader_page_and_one_link_to_its_notebook(built_book
         html = (built_book / page).read_text(encoding="utf-8")
         assert "Show code cell" not in html, page
         assert len(re.findall(rf'href="[^"]*_downloads/[0-9a-f]+/{path.name}"', html)) == 1, page
+
+
+def test_the_build_stops_before_any_page_on_data_that_fail_a_check(probe_book):
+    """A verdict the record does not give passes the schema but not the checks across tables:
+    the build stops before the probe page executes, naming the file, the line and the column."""
+    from test_claims import line_of_type
+    from test_validate import rows, set_cell
+
+    path = probe_book / "data" / "claims.csv"
+    line = line_of_type(path, "date")
+    old = rows(path)[line - 1][rows(path)[0].index("verdict")]
+    set_cell(path, line, "verdict", "unproven" if old != "unproven" else "correct")
+    set_cell(path, line, "fault", "")
+    result = build_book(probe_book)
+    assert result.returncode != 0
+    assert f"claims.csv:{line}: verdict: the record gives {old}" in result.stdout + result.stderr
+    assert not (probe_book / "_build" / "html" / "chapters" / "probe.html").exists()
