@@ -145,13 +145,11 @@ def table_path(data: Dataset, steps: pd.DataFrame) -> pd.DataFrame:
         return "" if m is None else f"{text.event_dates(m.to_frame().T).iloc[0]}: {m['summary']}"
 
     frame = steps.assign(
-        date=text.dated_links(steps),
         gap=steps["days_since_previous"].map(text.fmt_int),
-        summary=text.summaries(data, steps),
         before=[measure(row) for _, row in steps.iterrows()],
-        sources=text.sources_count(data, steps),
     )
-    return text.headed(
+    return text.event_table(
+        data,
         frame,
         {
             "date": "Date",
@@ -235,13 +233,9 @@ def table_membership(data: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """Each change of membership for a reader, linked to the event it rests on."""
     changes = frame.dropna(subset=["event_id"])
     events = data.events.loc[changes["event_id"]].set_axis(changes.index)
-    shown = changes.assign(
-        date=text.dated_links(events),
-        summary=text.summaries(data, events),
-        sources=text.sources_count(data, events),
-    )
-    return text.headed(
-        shown,
+    return text.event_table(
+        data,
+        events.assign(name=changes["name"], members=changes["members"]),
         {
             "name": "Organisation",
             "date": "Date",
@@ -296,14 +290,9 @@ def domain_labels(data: Dataset) -> dict[str, str]:
 
 def table_acts(data: Dataset, done: pd.DataFrame) -> pd.DataFrame:
     """The acts since the charter for a reader, each counted once."""
-    shown = done.assign(
-        date=text.dated_links(done),
-        domain_name=done["domain"].map(domain_labels(data)),
-        summary=text.summaries(data, done),
-        sources=text.sources_count(data, done),
-    )
-    return text.headed(
-        shown,
+    return text.event_table(
+        data,
+        done.assign(domain_name=done["domain"].map(domain_labels(data))),
         {
             "date": "Date",
             "by": "By",
@@ -351,12 +340,8 @@ def _labels(data: Dataset, frame: pd.DataFrame) -> pd.Series:
 
 def table_moves(data: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """The measures and steps of the time line for a reader."""
-    shown = frame.assign(
-        date=text.dated_links(frame),
-        summary=text.summaries(data, frame),
-        sources=text.sources_count(data, frame),
-    )
-    return text.headed(
-        shown,
+    return text.event_table(
+        data,
+        frame,
         {"date": "Date", "side": "Side", "summary": "Measure or step", "sources": "Sources"},
     )

@@ -37,25 +37,21 @@ def security_events(data: Dataset, countries=tuple(HOSTS)) -> pd.DataFrame:
 def table_security(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     """Security-context events for a reader: when (linked to the record), where, what happened
     as the record summarises it, and its sources."""
-    shown = events.assign(
-        when=text.dated_links(events),
-        where=events["country"].map(country_name),
-        what=text.summaries(data, events),
-        sources=text.sources_count(data, events),
-    )
-    return text.headed(
-        shown, {"when": "Date", "where": "In", "what": "What the record says", "sources": "Sources"}
+    return text.event_table(
+        data,
+        events.assign(where=events["country"].map(country_name)),
+        {"date": "Date", "where": "In", "summary": "What the record says", "sources": "Sources"},
     )
 
 
 def table_openings(data: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """Openings for a reader: when (linked to the record), the presence, who sent it, where,
     what the record says of it, and its sources."""
-    shown = frame.assign(when=text.dated_links(frame), sources=text.sources_count(data, frame))
-    return text.headed(
-        shown,
+    return text.event_table(
+        data,
+        frame,
         {
-            "when": "Opened",
+            "date": "Opened",
             "name": "Presence",
             "sponsor_name": "Sent by",
             "host_name": "In",

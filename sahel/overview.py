@@ -61,13 +61,11 @@ def milestones(data: Dataset) -> pd.DataFrame:
 
 def table_milestones(data: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """The events of the overview for a reader, by lane (HTML in Date)."""
-    table = frame.assign(
-        date=text.dated_links(frame, from_chapters=False),
-        what=text.summaries(data, frame),
-        named=frame["labelled"].map({True: "named", False: ""}),
-    )
-    return text.headed(
-        table, {"lane": "Story", "date": "Date", "what": "Event", "named": "On the figure"}
+    return text.event_table(
+        data,
+        frame.assign(named=frame["labelled"].map({True: "named", False: ""})),
+        {"lane": "Story", "date": "Date", "summary": "Event", "named": "On the figure"},
+        from_chapters=False,
     )
 
 

@@ -237,6 +237,21 @@ def claims_table(data: Dataset, figures: pd.DataFrame, columns: dict[str, str]) 
     )
 
 
+def event_table(
+    data: Dataset, events: pd.DataFrame, shown: dict[str, str], from_chapters: bool = True
+) -> pd.DataFrame:
+    """Events for a reader under the headings of `shown` (column: heading): `date` is each
+    event's date linked to its record entry, `summary` its summary with the record's marks, and
+    `sources` a linked count of its sources (HTML, for table cells); other columns are the
+    frame's own."""
+    frame = events.assign(
+        date=dated_links(events, from_chapters),
+        summary=summaries(data, events),
+        sources=sources_count(data, events, from_chapters),
+    )
+    return headed(frame, shown)
+
+
 def headed(frame: pd.DataFrame, shown: dict[str, str]) -> pd.DataFrame:
     """The columns a reader sees (column: heading), in that order, under their headings."""
     return frame[list(shown)].set_axis(list(shown.values()), axis=1)

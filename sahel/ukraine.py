@@ -214,19 +214,14 @@ def changes_in_words(change: pd.DataFrame) -> str:
 
 def table_day_by_day(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     """The events of the day-by-day figure for a reader (HTML in Date and Sources)."""
-    frame = events.assign(
-        date=text.dated_links(events),
-        kind=events["event_type"].map(type_labels(data)),
-        what=text.summaries(data, events),
-        sources=text.sources_count(data, events),
-    )
-    return text.headed(
-        frame,
+    return text.event_table(
+        data,
+        events.assign(kind=events["event_type"].map(type_labels(data))),
         {
             "date": "Date",
             "actor_name": "Actor",
             "kind": "Event",
-            "what": "What happened",
+            "summary": "What happened",
             "sources": "Sources",
         },
     )
@@ -234,17 +229,13 @@ def table_day_by_day(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
 
 def table_reactions(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:
     """The reactions for a reader (HTML in Date and Sources)."""
-    frame = events.assign(
-        date=text.dated_links(events),
-        what=text.summaries(data, events),
-        sources=text.sources_count(data, events),
-    )
-    return text.headed(
-        frame,
+    return text.event_table(
+        data,
+        events,
         {
             "date": "Date",
             "actor_name": "Actor",
-            "what": "What was said or done",
+            "summary": "What was said or done",
             "sources": "Sources",
         },
     )

@@ -314,13 +314,9 @@ def table_departures(data: Dataset, departures: pd.DataFrame) -> pd.DataFrame:
 def table_handovers(data: Dataset, handovers: pd.DataFrame) -> pd.DataFrame:
     """Every base handed over: date (linked), place, country, presence, to whom, what happened,
     and a linked count of sources (HTML in Date and Sources)."""
-    frame = handovers.assign(
-        date=text.dated_links(handovers),
-        summary=text.summaries(data, handovers),
-        sources=text.sources_count(data, handovers),
-    )
-    return text.headed(
-        frame,
+    return text.event_table(
+        data,
+        handovers,
         {
             "date": "Date",
             "place": "Place",
