@@ -123,6 +123,11 @@ def path(data: Dataset) -> pd.DataFrame:
     return steps
 
 
+def reasoned_events(data: Dataset) -> pd.DataFrame:
+    """The events whose stated reasons this page gives: the exits from organisations."""
+    return data.events[data.events["event_type"].isin(types(data, "membership_exit"))]
+
+
 def preceding_measure(data: Dataset, step: pd.Series) -> pd.Series | None:
     """ECOWAS's last measure (an act, not words) before a step: timing only, not cause."""
     words = types(data, "words")
@@ -157,7 +162,7 @@ def table_path(data: Dataset, steps: pd.DataFrame) -> pd.DataFrame:
             "step": "Step",
             "gap": "Days since the step before",
             "summary": "What happened",
-            "before": "ECOWAS's last measure before it",
+            "before": "ECOWAS's last sanction, ultimatum or summit before it",
             "sources": "Sources",
         },
     )
@@ -240,7 +245,7 @@ def table_membership(data: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
             "name": "Organisation",
             "date": "Date",
             "summary": "What happened",
-            "members": "Members among the three after it",
+            "members": "Members among the three at the end of that day",
             "sources": "Sources",
         },
     )

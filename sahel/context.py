@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import text
+from .events import types
 from .load import Dataset
 from .names import HOSTS, country_name
 
@@ -26,11 +27,11 @@ def openings(data: Dataset) -> pd.DataFrame:
 
 
 def security_events(data: Dataset, countries=tuple(HOSTS)) -> pd.DataFrame:
-    """The record's security context: the events of the theme `security` in `countries`,
-    earliest first. The record holds those that the partners, the host governments or the
-    alliance reacted to; it is not a count of the violence."""
+    """The record's security context: the attacks and battles (the event types of the schema's
+    role `violence`) in `countries`, earliest first. The record holds those that the partners,
+    the host governments or the alliance reacted to; it is not a count of the violence."""
     events = data.events
-    mask = events["themes"].map(lambda t: "security" in t) & events["country"].isin(countries)
+    mask = events["event_type"].isin(types(data, "violence")) & events["country"].isin(countries)
     return events[mask].sort_values(["date_start", "event_id"])
 
 

@@ -44,12 +44,11 @@ def last_event_date(data: Dataset) -> pd.Timestamp:
     return data.events["date_end"].fillna(data.events["date_start"]).max()
 
 
-def stated_reasons(data: Dataset, themes: list[str]) -> pd.DataFrame:
-    """The reasons each side gave for the ruptures of some themes, with the rupture's date and
+def stated_reasons(data: Dataset, ruptures: pd.DataFrame) -> pd.DataFrame:
+    """The reasons each side gave for some ruptures (events), with the rupture's date and
     summary and the names of who gave them, in date order."""
     events = data.events
-    in_themes = events["themes"].map(lambda t: bool(set(t) & set(themes)))
-    reasons = data.reasons[data.reasons["event_id"].map(in_themes)]
+    reasons = data.reasons[data.reasons["event_id"].isin(ruptures["event_id"])]
     return reasons.assign(
         date_start=reasons["event_id"].map(events["date_start"]),
         date_precision=reasons["event_id"].map(events["date_precision"]),

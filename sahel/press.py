@@ -43,7 +43,8 @@ def tally(data: Dataset, by: str) -> pd.DataFrame:
     frame = checked(data)
     table = pd.crosstab(frame[by], frame["verdict"]).reindex(columns=verdicts(data), fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    return table.rename(columns=data.package.resource("claims").field("verdict").labels)
+    labels = data.package.resource("claims").field("verdict").labels
+    return table.rename(columns=labels).rename_axis(columns=None)
 
 
 def frequent(table: pd.DataFrame, min_claims: int) -> pd.DataFrame:

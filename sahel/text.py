@@ -33,6 +33,18 @@ def fmt_date(value, precision: str = "day") -> str:
     return f"{ts.day} {ts:%B} {ts.year}"
 
 
+def on_date(value, precision: str = "day") -> str:
+    """A date after its preposition, as the prose writes it: 'on 4 August 2024', 'in August
+    2024', 'in 2024'."""
+    return ("on " if precision == "day" else "in ") + fmt_date(value, precision)
+
+
+def event_date(data: Dataset, event_id: str) -> str:
+    """One event's date at the precision the record gives it."""
+    event = data.events.loc[event_id]
+    return fmt_date(event["date_start"], event["date_precision"])
+
+
 def event_dates(events: pd.DataFrame) -> pd.Series:
     """Each event's date as precisely as the sources give it: "4 August 2024", "August 2024",
     "2009"; a span where the event lasted several days."""

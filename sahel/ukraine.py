@@ -48,6 +48,13 @@ NO_BREAK = "no recorded break"
 REACTION_ROLES = ("words", "relations_strained", "relations_severed")
 
 
+def reasoned_events(data: Dataset) -> pd.DataFrame:
+    """The events whose stated reasons this page gives: those between a state and Ukraine."""
+    bloc = data.actors["bloc"]
+    ev = data.events
+    return ev[(ev["actor"].map(bloc) == "ukraine") | (ev["target"].map(bloc) == "ukraine")]
+
+
 def battle(data: Dataset) -> pd.Series:
     return data.events.loc[BATTLE]
 
@@ -61,9 +68,10 @@ def window(data: Dataset, end=WINDOW_END) -> pd.DataFrame:
 
 
 def ukrainian_statements(data: Dataset) -> pd.DataFrame:
-    """Statements by Ukrainian officials and institutions after the battle, first first."""
+    """What Ukrainian officials and institutions said after the battle (statements and denials:
+    the schema's role `words`), first first."""
     events = window(data)
-    return events[(events["bloc"] == "ukraine") & (events["event_type"] == "statement")]
+    return events[(events["bloc"] == "ukraine") & events["event_type"].isin(types(data, "words"))]
 
 
 def ruptures(data: Dataset) -> pd.DataFrame:

@@ -79,6 +79,15 @@ def _first(events: pd.DataFrame, event_types: list[str]) -> pd.Series | None:
     return hits.iloc[0] if len(hits) else None
 
 
+def reasoned_events(data: Dataset) -> pd.DataFrame:
+    """The events whose stated reasons this page gives: those that name a presence, and every
+    demand, announcement, arrival, step or end of a presence."""
+    ev = data.events
+    roles = ("demand", "announcement", "completion", "arrival", "departure_step")
+    named = ev["deployment_ids"].map(len).gt(0)
+    return ev[named | ev["event_type"].isin([t for r in roles for t in types(data, r)])]
+
+
 def break_start(data: Dataset) -> pd.Timestamp:
     """The first coup in the three states: the start of the break this chapter follows."""
     coups = data.events[data.events["event_type"].isin(types(data, "regime_change"))]
@@ -257,9 +266,9 @@ def table_presences(data: Dataset, presence: pd.DataFrame) -> pd.DataFrame:
         if ongoing
         else link
         if known
-        else f"after {link} (the last step the sources date)"
-        for ongoing, link, known in zip(
-            presence["ongoing"], closing, presence["end_known"], strict=True
+        else f"not dated by the sources; their last dated step: {text.fmt_date(end)}"
+        for ongoing, link, known, end in zip(
+            presence["ongoing"], closing, presence["end_known"], presence["end"], strict=True
         )
     ]
     frame = presence.assign(

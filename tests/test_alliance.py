@@ -239,13 +239,19 @@ TABLES = {
             "Step",
             "Days since the step before",
             "What happened",
-            "ECOWAS's last measure before it",
+            "ECOWAS's last sanction, ultimatum or summit before it",
             "Sources",
         ],
     ),
     "table_membership": (
         lambda data: alliance.membership(data),
-        ["Organisation", "Date", "What happened", "Members among the three after it", "Sources"],
+        [
+            "Organisation",
+            "Date",
+            "What happened",
+            "Members among the three at the end of that day",
+            "Sources",
+        ],
     ),
     "table_acts": (
         lambda data: alliance.alliance_acts(data),

@@ -7,6 +7,7 @@ import pytest
 
 import sahel
 from sahel import text
+from sahel.events import stated_reasons
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +36,10 @@ def test_dates_are_written_as_the_prose_writes_them(value, precision, expected):
     assert text.fmt_date(value, precision) == expected
 
 
-def test_stated_reasons_belong_to_the_themes_asked_for(data):
-    reasons = sahel.events.stated_reasons(data, ["ukraine"])
+def test_stated_reasons_belong_to_the_ruptures_asked_for(data):
+    ruptures = data.events.loc[["mli-ukr-rupture", "ner-ukr-rupture"]]
+    reasons = stated_reasons(data, ruptures)
     assert len(reasons) >= 2
     assert set(reasons["side"]) == {"host", "partner"}
-    themes = reasons["event_id"].map(data.events["themes"])
-    assert themes.map(lambda t: "ukraine" in t).all()
+    assert set(reasons["event_id"]) == set(ruptures["event_id"])
+    assert reasons["date_start"].is_monotonic_increasing

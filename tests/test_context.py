@@ -24,15 +24,15 @@ def test_every_presence_is_opened_once_by_its_opening_event(data):
     assert frame["date_start"].is_monotonic_increasing
 
 
-def test_the_security_context_is_the_security_theme_in_the_three_states(data):
+def test_the_security_context_is_the_attacks_and_battles_in_the_three_states(data):
     events = context.security_events(data)
+    violence = data.package.resource("events").field("event_type").roles["violence"]
     assert len(events) > 0
     assert events["country"].isin(HOSTS).all()
-    assert events["themes"].map(lambda t: "security" in t).all()
+    assert events["event_type"].isin(violence).all()
     others = data.events.drop(events.index)
-    assert not (
-        others["themes"].map(lambda t: "security" in t) & others["country"].isin(HOSTS)
-    ).any()
+    assert not (others["event_type"].isin(violence) & others["country"].isin(HOSTS)).any()
+    assert "tinzaouaten-battle" in set(events.index)
     only_mali = context.security_events(data, countries=("MLI",))
     assert set(only_mali["country"]) == {"MLI"}
 
