@@ -20,7 +20,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sahel import book, codebook, text
-from sahel.events import type_labels
+from sahel.events import in_time_order, type_labels
 from sahel.load import Dataset, load
 from sahel.names import BLOC_LABELS, country_name
 from sahel.record import PERIODS, title
@@ -90,7 +90,7 @@ def record_html(data: Dataset, first: int, last: int | None) -> str:
     """The record of the years from `first` to `last` (inclusive; to the end when None)."""
     years_of = data.events["date_start"].dt.year
     inside = (years_of >= first) & (years_of <= (last or years_of.max()))
-    events = data.events[inside].sort_values(["date_start", "event_id"])
+    events = in_time_order(data.events[inside])
     when = text.event_dates(events)
     summaries = text.summaries(data, events)
     sources = _source_lists(data, events)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import text
-from .events import last_event_date, type_labels, types, with_actors
+from .events import in_time_order, last_event_date, type_labels, types, with_actors
 from .load import Dataset
 from .names import HOSTS, country_name
 
@@ -268,7 +268,7 @@ def alliance_acts(data: Dataset) -> pd.DataFrame:
     # The alliance's own row stands for the act where it recorded one.
     done = done.assign(alliance=alliance, members=members, member=done["actor"] != ALLIANCE)
     done = done.sort_values(["member", "date_start", "event_id"]).drop_duplicates(subset=same)
-    done = done.drop(columns="member").sort_values(["date_start", "event_id"])
+    done = in_time_order(done.drop(columns="member"))
     by = done["members"].map(lambda n: "one member" if n == 1 else f"{n} members together")
     return done.assign(by=by.where(~done["alliance"], BY_ALLIANCE))
 
@@ -327,7 +327,7 @@ def moves(data: Dataset) -> pd.DataFrame:
         & ~ev["event_type"].isin(types(data, "words"))
     ]
     frame = pd.concat([ecowas.assign(side=ECOWAS_SIDE), sahel.assign(side=SAHEL_SIDE)])
-    frame = frame.sort_values(["date_start", "event_id"])
+    frame = in_time_order(frame)
     return frame.assign(label=_labels(data, frame))
 
 

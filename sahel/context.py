@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import text
-from .events import types
+from .events import in_time_order, types
 from .load import Dataset
 from .names import HOSTS, country_name
 
@@ -32,7 +32,7 @@ def security_events(data: Dataset, countries=tuple(HOSTS)) -> pd.DataFrame:
     the host governments or the alliance reacted to; it is not a count of the violence."""
     events = data.events
     mask = events["event_type"].isin(types(data, "violence")) & events["country"].isin(countries)
-    return events[mask].sort_values(["date_start", "event_id"])
+    return in_time_order(events[mask])
 
 
 def table_security(data: Dataset, events: pd.DataFrame) -> pd.DataFrame:

@@ -29,10 +29,25 @@ def with_actors(data: Dataset, events: pd.DataFrame | None = None) -> pd.DataFra
     )
 
 
+def in_time_order(events: pd.DataFrame) -> pd.DataFrame:
+    """Events in the order a reader expects: an event known only to its month or year comes after
+    the dated events of that month or year (it may have happened on any of its days, and a
+    reader meets it as 'October 2025' after '7 October 2025'), then by id."""
+    start = events["date_start"]
+    latest = start.where(
+        events["date_precision"].eq("day"),
+        start.where(events["date_precision"].ne("month"), start + pd.offsets.MonthEnd(0)).where(
+            events["date_precision"].ne("year"), start + pd.offsets.YearEnd(0)
+        ),
+    )
+    order = events.assign(_latest=latest).sort_values(["_latest", "date_start", "event_id"])
+    return order.drop(columns="_latest")
+
+
 def theme(data: Dataset, name: str) -> pd.DataFrame:
-    """The events tagged with a theme, in date order."""
+    """The events tagged with a theme, in time order."""
     mask = data.events["themes"].map(lambda themes: name in themes)
-    return data.events[mask].sort_values(["date_start", "event_id"])
+    return in_time_order(data.events[mask])
 
 
 def days(start, end) -> int:

@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 
+from .events import in_time_order
 from .load import Dataset
 
 PUBLISHER = "The Sahel's break with its former security partners"
@@ -56,7 +57,7 @@ def frequent(table: pd.DataFrame, min_claims: int) -> pd.DataFrame:
 def disputed(data: Dataset) -> pd.DataFrame:
     """The events whose sources differ on a date, a number or a fact, as the record notes."""
     events = data.events[data.events["disagreement"].notna()]
-    return events.sort_values("date_start")
+    return in_time_order(events)
 
 
 def claim_reviews(data: Dataset, page: str, reviewed: str) -> list[dict]:

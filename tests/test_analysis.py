@@ -7,7 +7,7 @@ import pytest
 
 import sahel
 from sahel import text
-from sahel.events import stated_reasons
+from sahel.events import in_time_order, stated_reasons
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +43,14 @@ def test_stated_reasons_belong_to_the_ruptures_asked_for(data):
     assert set(reasons["side"]) == {"host", "partner"}
     assert set(reasons["event_id"]) == set(ruptures["event_id"])
     assert reasons["date_start"].is_monotonic_increasing
+
+
+def test_an_event_known_to_its_month_comes_after_that_months_dated_events():
+    events = pd.DataFrame(
+        {
+            "event_id": ["released", "arrested", "next-month"],
+            "date_start": pd.to_datetime(["2025-10-01", "2025-10-07", "2025-11-02"]),
+            "date_precision": ["month", "day", "day"],
+        }
+    )
+    assert list(in_time_order(events)["event_id"]) == ["arrested", "released", "next-month"]
