@@ -36,6 +36,18 @@ def _sized(height: float, left: float, right: float, top: float, bottom: float):
     return fig, ax
 
 
+def _legend_below(fig, handles, title: str, ncol: int, height: float) -> None:
+    """A titled legend in the figure's bottom-left corner, in the space its layout keeps there."""
+    fig.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.1 / plots.WIDTH, 0.05 / height),
+        ncol=ncol,
+        title=title,
+        alignment="left",
+    )
+
+
 def plot_day_by_day(events: pd.DataFrame, ruptures: pd.DataFrame):
     """One lane per actor, named above it, from the battle to the window's end: dots for events
     dated to the day, a bar for the battle's days, a span for events known only to the month,
@@ -203,14 +215,7 @@ def plot_toll(claims: pd.DataFrame):
         )
         for m in measures
     ]
-    fig.legend(
-        handles=handles,
-        loc="lower left",
-        bbox_to_anchor=(0.1 / plots.WIDTH, 0.05 / height),
-        ncol=2,
-        title="What the claim counts",
-        alignment="left",
-    )
+    _legend_below(fig, handles, "What the claim counts", ncol=2, height=height)
     return fig
 
 
@@ -305,12 +310,5 @@ def plot_relations(change: pd.DataFrame, scale: list[str]):
         ),
         Line2D([], [], ls="", marker="o", ms=9, color="#999999", mec="black", label=after),
     ]
-    fig.legend(
-        handles=handles,
-        loc="lower left",
-        bbox_to_anchor=(0.1 / plots.WIDTH, 0.05 / height),
-        ncol=1,
-        title="The level of each pair on",
-        alignment="left",
-    )
+    _legend_below(fig, handles, "The level of each pair on", ncol=1, height=height)
     return fig
