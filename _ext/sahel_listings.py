@@ -4,6 +4,8 @@
   event id) that chapters and readers can link to, and a small filter form (its script,
   `record-filter.js`, ships with the theme files); with `:index:`, the list of the record's pages.
 - `{sahel-sources}` renders the list of every source of the dataset, graded.
+- `chapters/sahel-data.xlsx`, the workbook the download page offers, is written before any page is
+  read, so that it exists however the pages are executed (or not executed at all).
 
 Nothing is stored in a notebook: the listings are generated from `data/` on each build, so they
 cannot go stale, and they stay out of the search index (`sahel_unsearched`).
@@ -204,7 +206,17 @@ def _leave_out_of_search(app, doctree) -> None:
         app.env.metadata[docname]["nosearch"] = True
 
 
+# The download page's workbook, next to the page that links to it (not committed: .gitignore).
+WORKBOOK = Path("chapters") / "sahel-data.xlsx"
+
+
+def _write_workbook(app) -> None:
+    srcdir = Path(app.srcdir)
+    codebook.workbook(srcdir / "data", srcdir / WORKBOOK)
+
+
 def setup(app):
+    app.connect("builder-inited", _write_workbook)
     app.add_directive("sahel-record", RecordDirective)
     app.add_directive("sahel-sources", SourcesDirective)
     app.add_config_value("sahel_unsearched", [], "env")

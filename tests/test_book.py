@@ -4,16 +4,19 @@ committed outputs that no longer reproduce."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, build_book, copy_book, run_nbval
+from conftest import DATA, REPO, build_book, copy_book, run_nbval
+from openpyxl import load_workbook
 
 import sahel
 from harness import site
+from sahel.schema import read_package
 
 pytestmark = pytest.mark.slow
 
@@ -51,6 +54,21 @@ def append_to_first_code_cell(text: str):
 def test_the_strict_build_passes_and_writes_every_page(built_book):
     for page in PAGES:
         assert (built_book / page).is_file(), page
+
+
+def test_the_download_page_offers_a_workbook_of_every_table_as_the_csv_files_hold_them(built_book):
+    """Written by the build itself (not by a chapter's execution), so a build from the committed
+    outputs offers it too; one sheet per table, each cell as the CSV file holds it."""
+    (workbook,) = (built_book / "_downloads").glob("*/sahel-data.xlsx")
+    assert "sahel-data.xlsx" in (built_book / "chapters" / "cite.html").read_text(encoding="utf-8")
+    sheets = load_workbook(workbook, read_only=True)
+    package = read_package(DATA)
+    assert sheets.sheetnames == [r.name for r in package.resources]
+    for resource in package.resources:
+        with (DATA / resource.path).open(encoding="utf-8", newline="") as f:
+            expected = list(csv.reader(f))
+        cells = [["" if v is None else str(v) for v in row] for row in sheets[resource.name].values]
+        assert cells == expected, resource.name
 
 
 def test_every_figure_has_real_alt_text_and_a_numbered_caption(built_book):
