@@ -22,9 +22,10 @@ $(AXE): package.json package-lock.json
 validate: $(STAMP)
 	$(BIN)/python -m sahel validate data
 
-# --all starts Sphinx from a fresh environment and execute_notebooks is `force`, so every chapter
-# runs again on every build: a data change can never be served from a cache. The build checks the
-# data itself, once, before any chapter executes (_ext/sahel_checks.py).
+# --all starts Sphinx from a fresh environment and _ext/sahel_execute.py runs every chapter (in
+# parallel) before Sphinx reads it, so every chapter runs again on every build: a data change can
+# never be served from a cache. The build checks the data itself, once, before any chapter
+# executes (_ext/sahel_checks.py).
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
 	@echo "The book is at $(CURDIR)/_build/html/index.html"

@@ -74,11 +74,6 @@ def named_events(data: Dataset) -> dict[str, list[str]]:
     return named
 
 
-def _first(events: pd.DataFrame, event_types: list[str]) -> pd.Series | None:
-    hits = events[events["event_type"].isin(event_types)]
-    return hits.iloc[0] if len(hits) else None
-
-
 def reasoned_events(data: Dataset) -> pd.DataFrame:
     """The events whose stated reasons this page gives: those that name a presence, and every
     demand, announcement, arrival, step or end of a presence."""
@@ -109,31 +104,49 @@ def _departures(data: Dataset) -> pd.DataFrame:
     start = break_start(data)
     blocs = data.actors["bloc"]
     named = named_events(data)
-    # The few columns the steps need, with each side's bloc looked up once for all presences.
-    columns = data.events[["event_id", "date_start", "event_type"]].assign(
-        actor_bloc=data.events["actor"].map(blocs), target_bloc=data.events["target"].map(blocs)
-    )
+    # Each event as a plain record, with each side's bloc looked up once for all presences: the
+    # steps are found by walking each presence's few events, in date order.
+    ev = data.events
+    record = {
+        event_id: {"event_id": event_id, "date_start": date, "event_type": kind, **sides}
+        for event_id, date, kind, sides in zip(
+            ev.index,
+            ev["date_start"],
+            ev["event_type"],
+            (
+                {"actor_bloc": a, "target_bloc": t}
+                # No bloc (no target, or an actor of none) matches no presence's side.
+                for a, t in zip(
+                    ev["actor"].map(blocs).fillna(""),
+                    ev["target"].map(blocs).fillna(""),
+                    strict=True,
+                )
+            ),
+            strict=True,
+        )
+    }
     demand, announcement, withdrawal_start, handover = (
-        types(data, role) for role in ("demand", "announcement", "withdrawal_start", "handover")
+        set(types(data, role))
+        for role in ("demand", "announcement", "withdrawal_start", "handover")
     )
     rows = []
     for dep in presence.itertuples():
         if dep.ongoing or dep.bloc == "russia" or dep.end < start:
             continue
-        events = columns.loc[named.get(dep.deployment_id, [])]
+        events = [record[e] for e in named.get(dep.deployment_id, [])]
         # An event may name several presences (a joint announcement, a Takuba partner's own
         # exit): a demand counts where the host addressed this presence's side, and an
         # announcement or a start where this presence's side made it.
-        own = events[events["actor_bloc"] == dep.bloc]
-        addressed = events[events["target_bloc"] == dep.bloc]
+        own = [e for e in events if e["actor_bloc"] == dep.bloc]
+        addressed = [e for e in events if e["target_bloc"] == dep.bloc]
         found = {
             "demand": _first(addressed, demand),
             "announced": _first(own, announcement),
             "started": _first(own, withdrawal_start),
             # A presence whose end no source dates has no completion to measure to.
-            "completed": columns.loc[dep.closed_by] if dep.end_known else None,
+            "completed": record[dep.closed_by] if dep.end_known else None,
         }
-        handed = own[own["event_type"].isin(handover)]
+        handed = [e["event_id"] for e in own if e["event_type"] in handover]
         dated = {s: (e["date_start"] if e is not None else pd.NaT) for s, e in found.items()}
         rows.append(
             {
@@ -149,10 +162,7 @@ def _departures(data: Dataset) -> pd.DataFrame:
                 "days_to_announcement": _lag(dated["demand"], dated["announced"]),
                 "days_to_completion": _lag(dated["demand"], dated["completed"]),
                 "event_ids": list(
-                    dict.fromkeys(
-                        [e["event_id"] for e in found.values() if e is not None]
-                        + list(handed["event_id"])
-                    )
+                    dict.fromkeys([e["event_id"] for e in found.values() if e is not None] + handed)
                 ),
             }
         )
@@ -160,6 +170,11 @@ def _departures(data: Dataset) -> pd.DataFrame:
     for column in ("days_to_announcement", "days_to_completion"):
         frame[column] = frame[column].astype("Int64")
     return frame.sort_values(["completed", "announced"]).reset_index(drop=True)
+
+
+def _first(events: list[dict], event_types: set[str]) -> dict | None:
+    """The first of a presence's events (in date order) of one of these types."""
+    return next((e for e in events if e["event_type"] in event_types), None)
 
 
 def _lag(start, end) -> int | None:

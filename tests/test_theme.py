@@ -19,26 +19,36 @@ THEMES = {
     "pydata_sphinx_theme": Path(pydata_sphinx_theme.__file__).parent / "theme",
     "sphinx_book_theme": Path(sphinx_book_theme.__file__).parent / "theme",
 }
-# Each override: the installed template it replaces, the block it redefines (None: the whole
-# template), and its deliberate changes, as (the installed text, what the override has instead).
+# Each override: the installed template it replaces, and for each block it redefines (None: the
+# whole template) its deliberate changes, as (the installed text, what the override has instead).
 OVERRIDES = {
     "layout.html": (
         "sphinx_book_theme/layout.html",
-        "css",
-        # The FontAwesome script (1.4 MB on every page); sahel-icons.css draws the icons.
-        [("{{ _webpack.head_js_preload() }}", "")],
+        {
+            # The FontAwesome script (1.4 MB on every page); sahel-icons.css draws the icons.
+            "css": [("{{ _webpack.head_js_preload() }}", "")],
+            # The search index and tools on every page, for a search-as-you-type that is off.
+            "extrahead": [
+                (
+                    "{% if pagename == 'search' %}",
+                    "{% if pagename == 'search' or "
+                    "(theme_search_as_you_type | string | lower) != 'true' %}",
+                ),
+            ],
+        },
     ),
     "search-button-field.html": (
         "pydata_sphinx_theme/components/search-button-field.html",
-        None,
-        # The visible text is the button's accessible name (axe: label-content-name-mismatch).
-        [
-            (""" aria-label="{{ _('Search') }}\"""", ""),
-            (
-                '<i class="fa-solid fa-magnifying-glass">',
-                '<i class="fa-solid fa-magnifying-glass" aria-hidden="true">',
-            ),
-        ],
+        {
+            # The visible text is the button's accessible name (axe: label-content-name-mismatch).
+            None: [
+                (""" aria-label="{{ _('Search') }}\"""", ""),
+                (
+                    '<i class="fa-solid fa-magnifying-glass">',
+                    '<i class="fa-solid fa-magnifying-glass" aria-hidden="true">',
+                ),
+            ],
+        },
     ),
 }
 ICON = re.compile(r"^fa[srb]?$|^fa-")
@@ -78,9 +88,13 @@ def test_every_template_override_is_listed():
     assert sorted(p.name for p in TEMPLATES.iterdir()) == sorted(OVERRIDES)
 
 
-@pytest.mark.parametrize("override", sorted(OVERRIDES))
-def test_a_template_override_still_matches_what_it_replaces(override):
-    replaced, block_name, changes = OVERRIDES[override]
+CHANGES = [(o, b) for o, (_, blocks) in sorted(OVERRIDES.items()) for b in blocks]
+
+
+@pytest.mark.parametrize(("override", "block_name"), CHANGES)
+def test_a_template_override_still_matches_what_it_replaces(override, block_name):
+    replaced, blocks = OVERRIDES[override]
+    changes = blocks[block_name]
     ours = (TEMPLATES / override).read_text(encoding="utf-8")
     if block_name is None:
         theirs = installed(replaced)
@@ -93,6 +107,13 @@ def test_a_template_override_still_matches_what_it_replaces(override):
         assert normalised(original) in theirs, f"the theme no longer has {original!r}"
         theirs = theirs.replace(normalised(original), normalised(changed))
     assert normalised(ours) == normalised(theirs)
+
+
+def test_every_block_an_override_redefines_is_listed():
+    for override, (_, blocks) in OVERRIDES.items():
+        ours = (TEMPLATES / override).read_text(encoding="utf-8")
+        defined = set(re.findall(r"\{%-? block (\w+)", ours))
+        assert defined == {b for b in blocks if b is not None}, override
 
 
 @pytest.mark.slow
