@@ -3,7 +3,8 @@
 - `{sahel-record}` renders the events of a period, grouped by year, each with a stable anchor (its
   event id) that chapters and readers can link to, and a small filter form (its script,
   `record-filter.js`, ships with the theme files); with `:index:`, the list of the record's pages.
-- `{sahel-sources}` renders the list of every source of the dataset, graded.
+- `{sahel-sources}` renders the sources of the publishers of one page, graded; with `:index:`,
+  the list of the sources' pages.
 - `chapters/sahel-data.xlsx`, the workbook the download page offers, is written before any page is
   read, so that it exists however the pages are executed (or not executed at all).
 
@@ -134,22 +135,37 @@ def periods_html(data: Dataset) -> str:
     return f'<ul class="record-periods">{"".join(items)}</ul>'
 
 
-def sources_html(data: Dataset) -> str:
-    """Every source of the dataset, by publisher and date, with its link and grading."""
+def sources_html(data: Dataset, first: str) -> str:
+    """The sources of the publishers one page holds, by publisher and date, with their links and
+    grading."""
     index = codebook.source_index(data)
+    index = index[index["publisher"].map(codebook.source_page) == first]
     table = index.assign(
         published=index["published"].map(text.fmt_published),
         link=[text.link_html(u, t) for u, t in zip(index["url"], index["title"], strict=True)],
         grade=[text.grade(data, row) for _, row in index.iterrows()],
     )[["publisher", "link", "published", "language", "grade"]]
     table.columns = ["Publisher", "Title and link", "Published", "Language", "What it is"]
-    caption = "Table 3. Every source of the dataset."
+    letters = codebook.source_page_title(first)
+    caption = f"Table 1. The sources of publishers {letters}."
     # Scrolls sideways on a phone, as a notebook's output does; focusable, so a keyboard can too.
     return (
-        '<div class="sahel-listing" tabindex="0" role="region" aria-label="Every source">'
+        f'<div class="sahel-listing" tabindex="0" role="region" aria-label="Sources, {letters}">'
         + book.table_html(table, caption, ["Title and link"])
         + "</div>"
     )
+
+
+def source_pages_html(data: Dataset) -> str:
+    """The list of the sources' pages, with how many sources and publishers each holds."""
+    pages = data.sources["publisher"].map(codebook.source_page)
+    items = []
+    for first in codebook.SOURCE_PAGES:
+        held = data.sources[pages == first]
+        link = f'<a href="sources-{first.lower()}.html">{codebook.source_page_title(first)}</a>'
+        publishers = text.plural(held["publisher"].nunique(), "publisher")
+        items.append(f"<li>{link}: {text.plural(len(held), 'source')} from {publishers}</li>")
+    return f'<ul class="source-pages">{"".join(items)}</ul>'
 
 
 # The dataset as loaded for this build, with the state of its files then: the listings' pages
@@ -178,10 +194,16 @@ class _DataDirective(SphinxDirective):
 
 
 class SourcesDirective(_DataDirective):
-    """Renders the list of every source of the book's own `data/` folder."""
+    """Renders the sources of one page's publishers (`:from:` the page's first letter) of the
+    book's own `data/` folder, or, with `:index:`, the list of the sources' pages."""
+
+    option_spec = {"from": str, "index": lambda _: True}
 
     def run(self):
-        return [nodes.raw("", sources_html(self.data()), format="html")]
+        data = self.data()
+        if "index" in self.options:
+            return [nodes.raw("", source_pages_html(data), format="html")]
+        return [nodes.raw("", sources_html(data, self.options["from"]), format="html")]
 
 
 class RecordDirective(_DataDirective):

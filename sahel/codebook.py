@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -154,6 +155,32 @@ def source_kinds(data: Dataset) -> pd.Series:
 def source_index(data: Dataset) -> pd.DataFrame:
     """Every source, by publisher and date."""
     return data.sources.sort_values(["publisher", "published", "source_id"], key=_casefold)
+
+
+# The sources' pages, by the first letter of the publishers they hold; a page runs to the next
+# page's letter, the first page takes digits too and the last anything after Z. Each page stays
+# light enough for a first visit on a slow connection.
+SOURCE_PAGES = ("A", "B", "E", "L", "N", "S", "U")
+
+
+def initial(publisher: str) -> str:
+    """A publisher's first letter, without accents, in capitals ('Č' files under C)."""
+    first = unicodedata.normalize("NFKD", publisher.strip()[:1])[:1]
+    return first.upper()
+
+
+def source_page(publisher: str) -> str:
+    """The first letter of the sources page that lists a publisher."""
+    letter = initial(publisher)
+    return max((p for p in SOURCE_PAGES if p <= letter), default=SOURCE_PAGES[0])
+
+
+def source_page_title(first: str) -> str:
+    """A sources page's letters: 'B–D'; the first page says it takes digits, the last runs to Z."""
+    later = [p for p in SOURCE_PAGES if p > first]
+    last = chr(ord(later[0]) - 1) if later else "Z"
+    letters = first if last == first else f"{first}–{last}"
+    return f"0–9 and {letters}" if first == SOURCE_PAGES[0] else letters
 
 
 def _casefold(column: pd.Series) -> pd.Series:

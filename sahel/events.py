@@ -45,9 +45,13 @@ def in_time_order(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def theme(data: Dataset, name: str) -> pd.DataFrame:
-    """The events tagged with a theme, in time order."""
-    mask = data.events["themes"].map(lambda themes: name in themes)
-    return in_time_order(data.events[mask])
+    """The events tagged with a theme, in time order (computed once per Dataset)."""
+
+    def tagged() -> pd.DataFrame:
+        mask = data.events["themes"].map(lambda themes: name in themes)
+        return in_time_order(data.events[mask])
+
+    return data.derived(f"theme {name}", tagged)
 
 
 def days(start, end) -> int:

@@ -70,8 +70,13 @@ def window(data: Dataset, end=WINDOW_END) -> pd.DataFrame:
 def ukrainian_statements(data: Dataset) -> pd.DataFrame:
     """What Ukrainian officials and institutions said after the battle (statements and denials:
     the schema's role `words`), first first."""
-    events = window(data)
-    return events[(events["bloc"] == "ukraine") & events["event_type"].isin(types(data, "words"))]
+
+    def statements() -> pd.DataFrame:
+        events = window(data)
+        words = events["event_type"].isin(types(data, "words"))
+        return events[(events["bloc"] == "ukraine") & words]
+
+    return data.derived("ukrainian statements", statements)
 
 
 def ruptures(data: Dataset) -> pd.DataFrame:

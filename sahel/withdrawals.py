@@ -45,7 +45,8 @@ def _presences(data: Dataset) -> pd.DataFrame:
     dates, precision = data.events["date_start"], data.events["date_precision"]
     closed = dep["closed_by"].map(dates)
     # A presence that ended on a day no source dates runs to the last event that names it.
-    last_named = {d: dates.loc[ids].max() for d, ids in named_events(data).items()}
+    date = dates.to_dict()
+    last_named = {d: max(date[i] for i in ids) for d, ids in named_events(data).items()}
     undated = dep["end_undated"].notna()
     closed = closed.where(~undated, dep["deployment_id"].map(last_named))
     frame = dep.assign(
