@@ -50,7 +50,7 @@ def check_claims(data: Dataset) -> list[Problem]:
 
 def check_loaded(data: Dataset) -> list[Problem]:
     """The checks that need the typed tables: key events on two origins, and claims' verdicts."""
-    return check_key_events(data.folder, key_events(data)) + check_claims(data)
+    return check_key_events(data.tables, data.package, key_events(data)) + check_claims(data)
 
 
 def run(data_dir: Path | str) -> list[Problem]:

@@ -7,13 +7,12 @@ The vocabulary (kinds, which kinds are reputable, excluded hosts) is read from t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-from .schema import Package, read_package
-from .tables import Problem, Table, items, read_table, report
+from .schema import Package
+from .tables import Problem, Table, items, report
 
 ALIASES_KEY = "x-originSpellings"
 
@@ -204,14 +203,13 @@ def origins(events: pd.DataFrame, sources: pd.DataFrame, package: Package) -> pd
     return names.reindex(events.index).map(lambda o: o if isinstance(o, tuple) else ())
 
 
-def check_key_events(data_dir: Path | str, key_events: dict[str, set[str]]) -> list[Problem]:
-    """Each event a chapter's findings rest on cites two reputable independent origins."""
-    package = read_package(Path(data_dir))
+def check_key_events(
+    tables: dict[str, Table], package: Package, key_events: dict[str, set[str]]
+) -> list[Problem]:
+    """Each event a chapter's findings rest on cites two reputable independent origins (checked
+    on the tables as the validator read them, so problems name their file lines)."""
     problems: list[Problem] = []
-    events = read_table(package.resource("events"), Path(data_dir), problems)
-    sources = read_table(package.resource("sources"), Path(data_dir), problems)
-    if events is None or sources is None:
-        return problems
+    events, sources = tables["events"], tables["sources"]
     found = origins(events.frame, sources.frame, package)
     chapters = pd.Series("", index=events.frame.index)
     for chapter, ids in sorted(key_events.items()):

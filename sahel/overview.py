@@ -17,10 +17,8 @@ LANES = [
 ]
 
 
-def milestones(data: Dataset) -> pd.DataFrame:
-    """The events the overview draws, one lane per story, each with its actor's bloc, and a
-    label in words: actor, kind of event and month. Each lane's first and last events (where
-    each story starts and where the record leaves it) are `labelled` on the figure."""
+def _lanes(data: Dataset) -> list[tuple[str, pd.DataFrame]]:
+    """Each lane's events."""
     ev = data.events
     departures = withdrawals.departures(data)
     presence = withdrawals.presences(data)
@@ -29,7 +27,14 @@ def milestones(data: Dataset) -> pd.DataFrame:
     closing = ev.loc[departures["completed_id"].dropna()]
     steps = alliance.path(data)
     rupture = ev.loc[[ukraine.BATTLE, *ukraine.ruptures(data)["event_id"]]]
-    lanes = [(LANES[0], closing), (LANES[1], arrivals), (LANES[2], steps), (LANES[3], rupture)]
+    return [(LANES[0], closing), (LANES[1], arrivals), (LANES[2], steps), (LANES[3], rupture)]
+
+
+def milestones(data: Dataset) -> pd.DataFrame:
+    """The events the overview draws, one lane per story, each with its actor's bloc, and a
+    label in words: actor, kind of event and month. Each lane's first and last events (where
+    each story starts and where the record leaves it) are `labelled` on the figure."""
+    lanes = _lanes(data)
     frame = pd.concat([events.assign(lane=lane) for lane, events in lanes], ignore_index=True)
     # One event may close several presences (Takuba's end closed each partner's): drawn once.
     frame = frame.drop_duplicates(subset=["lane", "event_id"])
@@ -70,4 +75,5 @@ def table_milestones(data: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def key_events(data: Dataset) -> set[str]:
-    return set(milestones(data)["event_id"])
+    """The events the overview draws (its lanes, without their labels)."""
+    return {event_id for _, events in _lanes(data) for event_id in events["event_id"]}

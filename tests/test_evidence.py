@@ -10,6 +10,7 @@ from test_validate import problems_text, rows, set_cell, write
 
 import sahel
 from sahel import checks, evidence, keys, text
+from sahel.validate import check
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -121,7 +122,9 @@ def test_a_key_event_on_one_origin_is_refused(data_copy):
     one = cited[evidence.reputable(cited, evidence.reputable_kinds(data.package))].index[0]
     set_cell(path, line, "source_ids", one)
     # The rule itself, on the broken copy (other rules would report the now-uncited sources).
-    problems = [str(p) for p in evidence.check_key_events(data_copy, keys.key_events(data))]
+    checked = check(data_copy)
+    found = evidence.check_key_events(checked.tables, checked.package, keys.key_events(data))
+    problems = [str(p) for p in found]
     assert any(
         p.startswith(f"{data_copy}/events.csv:{line}: source_ids: key event of")
         and "needs two reputable independent origins" in p
