@@ -110,6 +110,10 @@ def path(data: Dataset) -> pd.DataFrame:
     """The main steps from the first coup to the exit from ECOWAS taking effect (the coups, the
     alliance's treaties and its exits), each named in words (`step`), with the days since the
     step before."""
+    return data.derived("path", lambda: _path(data))
+
+
+def _path(data: Dataset) -> pd.DataFrame:
     ev = data.events
     end = exits(data, "ecowas")["date"].max()
     if pd.isna(end):
@@ -172,6 +176,10 @@ def exits(data: Dataset, organisation: str) -> pd.DataFrame:
     """When each of the three states left an organisation: the effective exit where one is
     recorded, otherwise the announced one, otherwise the organisation's end. An exit by the
     alliance, or the organisation's end, counts for all three; another state's exit for none."""
+    return data.derived(f"exits from {organisation}", lambda: _exits(data, organisation))
+
+
+def _exits(data: Dataset, organisation: str) -> pd.DataFrame:
     ends = types(data, "organisation_end")
     # The role `membership_exit` lists the surer exit first (in effect, then announced): its
     # order ranks them (tests/test_alliance.py checks it).

@@ -17,122 +17,124 @@ import pandas as pd
 
 from . import evidence
 from .schema import Field, Package, Resource, read_package
-from .tables import Problem, Table, items, parse_dates, read_table, report, report_items
+from .tables import Problem, Table, items, read_table, report, report_items
 
 URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}\.?(:\d+)?([/?#]\S*)?")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 INTEGER = re.compile(r"-?\d+")
 NUMERIC = {
-    "integer": (INTEGER.pattern, "not a whole number"),
-    "number": (r"-?\d+(\.\d+)?", "not a number"),
+    "integer": (INTEGER, "not a whole number"),
+    "number": (re.compile(r"-?\d+(\.\d+)?"), "not a number"),
 }
 
 
+def _parsed(text: str) -> date | None:
+    """A YYYY-MM-DD text as a date, or None if it is no such day."""
+    if not ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _integer(text: str) -> int | None:
+    return int(text) if INTEGER.fullmatch(text) else None
+
+
 def _check_field(field: Field, table: Table, problems: list[Problem], today: date) -> None:
-    col = table.frame[field.name]
-    filled = col != ""
-    c = field.constraints
-    if field.required:
-        report(problems, table, field.name, ~filled, "required value is empty")
-    if field.type == "list":
-        values = items(col, field.delimiter or ",")
-        report(
-            problems,
-            table,
-            field.name,
-            (values == "").groupby(level=0).any().reindex(col.index, fill_value=False),
-            "list has an empty item",
-        )
-    else:
-        values = col[filled]
-    if c.get("x-partialDate"):
-        _check_partial_dates(field, table, problems, today, values)
-    if field.type == "date":
-        parsed = parse_dates(values)
-        bad = ~values.str.fullmatch(ISO_DATE.pattern) | parsed.isna()
-        report(
-            problems,
-            table,
-            field.name,
-            bad.reindex(col.index, fill_value=False),
-            "not a valid date (YYYY-MM-DD)",
-        )
-        parsed = parsed[~bad]
-        if "minimum" in c:
-            early = (parsed < pd.Timestamp(c["minimum"])).reindex(col.index, fill_value=False)
-            report(problems, table, field.name, early, f"date is before {c['minimum']}")
-        if c.get("x-notAfterToday"):
-            late = (parsed > pd.Timestamp(today)).reindex(col.index, fill_value=False)
-            report(problems, table, field.name, late, "date is in the future")
-    elif field.type in NUMERIC:
-        pattern, kind = NUMERIC[field.type]
-        bad = ~values.str.fullmatch(pattern)
-        report(problems, table, field.name, bad.reindex(col.index, fill_value=False), kind)
-        numbers = pd.to_numeric(values[~bad])
-        for bound, outside, word in (
-            ("minimum", numbers.lt, "below"),
-            ("maximum", numbers.gt, "above"),
-        ):
-            if bound in c:
-                report(
-                    problems,
-                    table,
-                    field.name,
-                    outside(c[bound]).reindex(col.index, fill_value=False),
-                    f"value is {word} {c[bound]}",
-                )
-    if field.format == "uri":
-        bad = ~values.str.fullmatch(URL.pattern)
-        report(
-            problems,
-            table,
-            field.name,
-            bad.reindex(col.index, fill_value=False),
-            "not a well-formed http(s) URL",
-        )
-    if field.enum is not None:
-        outside = ~values.isin(field.enum) & (values != "")
-        report_items(problems, table, field.name, outside, values, "value is not in the vocabulary")
-    if "pattern" in c:
-        bad = ~values.str.fullmatch(c["pattern"]) & (values != "")
-        report_items(
-            problems, table, field.name, bad, values, f"value does not match {c['pattern']}"
-        )
-    if "minLength" in c:
-        short = (values.str.len() < c["minLength"]).reindex(col.index, fill_value=False)
-        report(problems, table, field.name, short, f"shorter than {c['minLength']} characters")
-    if c.get("unique"):
-        dup = col.duplicated(keep="first") & filled
-        first = col[filled].drop_duplicates(keep="first")
-        first_line = pd.Series(table.lines[first.index].to_numpy(), index=first.to_numpy())
-        where = "duplicate id (first on line " + col.map(first_line).astype("string") + ")"
-        report(problems, table, field.name, dup, where)
-    if "x-notBefore" in c and c["x-notBefore"] in table.frame:
-        other = table.frame[c["x-notBefore"]]
-        convert = (
-            parse_dates
-            if field.type == "date"
-            else lambda s: pd.to_numeric(s.where(s.str.fullmatch(INTEGER.pattern)), errors="coerce")
-        )
-        mine, theirs = convert(col), convert(other)
-        before = (mine < theirs).fillna(False).astype(bool)
-        report(problems, table, field.name, before, f"is before {c['x-notBefore']} (" + other + ")")
+    """Every rule of the schema on one column, cell by cell (plain Python: a data folder's cells
+    are few, and pandas' per-call costs would be most of the validator's time)."""
+    name, c = field.name, field.constraints
+    cells = table.frame[name].tolist()
+    lines = table.lines.tolist()
+    others = table.frame[c["x-notBefore"]].tolist() if c.get("x-notBefore") in table.frame else None
+    pattern = re.compile(c["pattern"]) if "pattern" in c else None
+    enum = set(field.enum) if field.enum is not None else None
+    earliest = c.get("minimum") if field.type == "date" else None
+    earliest_day = date.fromisoformat(earliest) if earliest is not None else None
+    # Earlier values of a unique column -> the line each first appeared on.
+    first_line: dict[str, int] = {}
+    # The rules that apply, read once rather than once per cell.
+    required, unique, is_list = field.required, c.get("unique"), field.type == "list"
+    partial, is_uri = c.get("x-partialDate"), field.format == "uri"
+    is_date, numeric = field.type == "date", NUMERIC.get(field.type)
+    not_after_today, min_length = c.get("x-notAfterToday"), c.get("minLength")
+    delimiter = field.delimiter or ","
+
+    for i, (cell, line) in enumerate(zip(cells, lines, strict=True)):
+        # (message, value shown) for this cell, in the order the rules are listed.
+        found: list[tuple[str, str]] = []
+        if required and cell == "":
+            found.append(("required value is empty", cell))
+        if is_list:
+            values = cell.split(delimiter) if cell else []
+            if "" in values:
+                found.append(("list has an empty item", cell))
+        else:
+            values = [cell] if cell else []
+        if partial and values:
+            found += [(m, cell) for m in _partial_date_problems(c, cell, today)]
+        if is_date and cell:
+            day = _parsed(cell)
+            if day is None:
+                found.append(("not a valid date (YYYY-MM-DD)", cell))
+            else:
+                if earliest_day is not None and day < earliest_day:
+                    found.append((f"date is before {earliest}", cell))
+                if not_after_today and day > today:
+                    found.append(("date is in the future", cell))
+        elif numeric is not None and cell:
+            number_pattern, kind = numeric
+            if not number_pattern.fullmatch(cell):
+                found.append((kind, cell))
+            else:
+                number = float(cell)
+                if "minimum" in c and number < c["minimum"]:
+                    found.append((f"value is below {c['minimum']}", cell))
+                if "maximum" in c and number > c["maximum"]:
+                    found.append((f"value is above {c['maximum']}", cell))
+        if is_uri and cell and not URL.fullmatch(cell):
+            found.append(("not a well-formed http(s) URL", cell))
+        if enum is not None:
+            outside = [v for v in values if v not in enum and v != ""]
+            if outside:
+                found.append(("value is not in the vocabulary", ";".join(outside)))
+        if pattern is not None:
+            unmatched = [v for v in values if v != "" and not pattern.fullmatch(v)]
+            if unmatched:
+                found.append((f"value does not match {c['pattern']}", ";".join(unmatched)))
+        if min_length is not None and cell and len(cell) < min_length:
+            found.append((f"shorter than {min_length} characters", cell))
+        if unique and cell:
+            if cell in first_line:
+                found.append((f"duplicate id (first on line {first_line[cell]})", cell))
+            else:
+                first_line[cell] = line
+        if others is not None:
+            convert = _parsed if field.type == "date" else _integer
+            mine, theirs = convert(cell), convert(others[i])
+            if mine is not None and theirs is not None and mine < theirs:
+                found.append((f"is before {c['x-notBefore']} ({others[i]})", cell))
+        if found:
+            problems.extend(Problem(table.display_path, line, name, m, v) for m, v in found)
 
 
-def _check_partial_dates(field, table, problems, today: date, values: pd.Series) -> None:
-    """A date at its precision (2024, 2024-08 or 2024-08-04), or the word the schema allows."""
-    dated = values[values.str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?")]
-    # A partial date is checked as the first day of its month or year.
-    padded = dated + dated.str.len().map({4: "-01-01", 7: "-01", 10: ""})
-    parsed = parse_dates(padded)
-    bad = parsed.isna().reindex(table.frame.index, fill_value=False)
-    report(problems, table, field.name, bad, "not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    c = field.constraints
-    if "minimum" in c:
-        early = (dated.str[:4] < c["minimum"]).reindex(table.frame.index, fill_value=False)
-        report(problems, table, field.name, early, f"date is before {c['minimum']}")
-    late = (parsed > pd.Timestamp(today)).reindex(table.frame.index, fill_value=False)
-    report(problems, table, field.name, late, "date is in the future")
+def _partial_date_problems(c: dict, cell: str, today: date) -> list[str]:
+    """A date at its precision (2024, 2024-08 or 2024-08-04), or the word the schema allows; a
+    partial date is checked as the first day of its month or year."""
+    if not PARTIAL_DATE.fullmatch(cell):
+        return []
+    day = _parsed(cell + {4: "-01-01", 7: "-01", 10: ""}[len(cell)])
+    if day is None:
+        return ["not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"]
+    found = []
+    if "minimum" in c and cell[:4] < c["minimum"]:
+        found.append(f"date is before {c['minimum']}")
+    if day > today:
+        found.append("date is in the future")
+    return found
 
 
 def _check_foreign_keys(tables: dict[str, Table], problems: list[Problem]) -> None:
