@@ -1,4 +1,5 @@
-"""Check a data folder against its `datapackage.json`, column by column, vectorised.
+"""Check a data folder against its `datapackage.json`: each column's rules cell by cell, then the
+links between tables and the grading rules.
 
 Each problem names the file, the line, the column, what is wrong and the offending value, so that
 a broken row can be found and mended by hand. Nothing is dropped, coerced or rewritten.
