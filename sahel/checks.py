@@ -24,7 +24,7 @@ def check_claims(data: Dataset) -> list[Problem]:
     roles = data.package.resource("claims").field("verdict").roles
     # The verdicts that find a fault: the claim is partly right, or wrong.
     with_fault = [*roles["partly"], *roles["fails"]]
-    for claim_id, claim in data.claims.iterrows():
+    for claim_id, claim in data.claims.to_dict("index").items():
         faulty = claim["verdict"] in with_fault
         if faulty == pd.isna(claim["fault"]):
             message = "a fault is given exactly when the verdict is " + " or ".join(with_fault)

@@ -100,16 +100,6 @@ def report(problems, table: Table, column: str, mask: pd.Series, message, values
         )
 
 
-def report_items(problems, table: Table, column: str, bad: pd.Series, values: pd.Series, message):
-    """Report, once per row, the items of a cell (or the cell itself) flagged by `bad`."""
-    if not bad.any():
-        return
-    offending = values[bad].astype(str).groupby(level=0).agg(";".join)
-    mask = pd.Series(False, index=table.frame.index)
-    mask[offending.index] = True
-    report(problems, table, column, mask, message, offending.reindex(mask.index))
-
-
 def items(column: pd.Series, delimiter: str) -> pd.Series:
     """One row per item of a delimited list cell, indexed by the row it came from."""
     return column[column != ""].str.split(delimiter).explode()

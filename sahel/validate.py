@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import evidence
 from .schema import Field, Package, Resource, read_package
-from .tables import Problem, Table, items, read_table, report, report_items
+from .tables import Problem, Table, read_table, report
 
 URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}\.?(:\d+)?([/?#]\S*)?")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -146,11 +146,18 @@ def _check_foreign_keys(tables: dict[str, Table], problems: list[Problem]) -> No
             target = tables[fk.resource].frame
             if fk.reference_field not in target:
                 continue
-            field = table.resource.field(fk.field)
-            col = table.frame[fk.field]
-            values = items(col, field.delimiter) if field.type == "list" else col[col != ""]
-            unknown = ~values.isin(target[fk.reference_field]) & (values != "")
-            report_items(problems, table, fk.field, unknown, values, f"unknown {fk.resource} id")
+            known = set(target[fk.reference_field].tolist())
+            delimiter = table.resource.field(fk.field).delimiter
+            message = f"unknown {fk.resource} id"
+            for cell, line in zip(
+                table.frame[fk.field].tolist(), table.lines.tolist(), strict=True
+            ):
+                ids = cell.split(delimiter) if delimiter and cell else [cell]
+                unknown = [i for i in ids if i != "" and i not in known]
+                if unknown:
+                    problems.append(
+                        Problem(table.display_path, line, fk.field, message, ";".join(unknown))
+                    )
 
 
 def _check_deployment_links(tables: dict[str, Table], problems: list[Problem]) -> None:
