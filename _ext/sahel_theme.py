@@ -1,7 +1,8 @@
 """A Sphinx extension that adapts the Furo theme to the book's readers.
 
-- An accessible navigation tree: Furo's expand checkboxes without a role="switch" that would
-  need an aria-checked Furo never sets (_ext/theme/templates/sidebar/navigation.html).
+- An accessible navigation tree (_ext/theme/templates/sidebar/navigation.html): the captions of
+  the table of contents' parts get the aria-level their heading role requires, and Furo's expand
+  checkboxes (drawn only for nested pages) lose a role="switch" whose aria-checked Furo never sets.
 - The book's own rules: generated tables that scroll in their box, the record page and its filter,
   and full-width figures on a phone (_ext/theme/static/sahel.css).
 - Code colours of sufficient contrast in Furo's dark mode as in its light one (pygments_style,
