@@ -1,10 +1,12 @@
-"""A Sphinx extension that adapts the book theme to the book's readers.
+"""A Sphinx extension that adapts the Furo theme to the book's readers.
 
-- Light pages for slow connections: a layout without the theme's FontAwesome script and icon font
-  and without the search index on every page (_ext/theme/templates/layout.html), and a small
-  stylesheet that draws the theme's few icons instead (_ext/theme/static/sahel-icons.css).
-- Accessible names: the search button keeps its visible text as its accessible name
-  (_ext/theme/templates/search-button-field.html).
+- An accessible navigation tree (_ext/theme/templates/sidebar/navigation.html): the captions of
+  the table of contents' parts get the aria-level their heading role requires, and Furo's expand
+  checkboxes (drawn only for nested pages) lose a role="switch" whose aria-checked Furo never sets.
+- The book's own rules: generated tables that scroll in their box, the record page and its filter,
+  and full-width figures on a phone (_ext/theme/static/sahel.css).
+- Code colours of sufficient contrast in Furo's dark mode as in its light one (pygments_style,
+  in _config.yml, is the light one).
 - The copy button's files only on pages that show a code block (the citation page does).
 - The book's icon at /favicon.ico, which browsers ask for on every page, the redirecting index
   included: without it each visit logs a 404.
@@ -24,6 +26,18 @@ def _add_paths(app, config) -> None:
     config.html_favicon = config.html_favicon or str(THEME / "extra" / "favicon.ico")
 
 
+# The dark counterpart of _config.yml's pygments_style, which Furo shows in its dark mode.
+DARK_CODE_STYLE = "a11y-high-contrast-dark"
+
+
+def _dark_code_style(app) -> None:
+    """Furo registers pygments_dark_style only when the builder loads the theme, after Sphinx has
+    read (and warned about) the configuration Jupyter Book passes it; Furo reads the value in its
+    own builder-inited handler, which this one precedes."""
+    if "pygments_dark_style" in app.config:
+        app.config.pygments_dark_style = DARK_CODE_STYLE
+
+
 COPY_BUTTON_FILES = {"clipboard.min.js", "copybutton.js", "copybutton.css"}
 
 
@@ -41,6 +55,7 @@ def _copy_button_only_where_code_is_shown(app, pagename, templatename, context, 
 
 def setup(app):
     app.connect("config-inited", _add_paths)
+    app.connect("builder-inited", _dark_code_style, priority=400)
     app.connect("html-page-context", _copy_button_only_where_code_is_shown)
-    app.add_css_file("sahel-icons.css")
+    app.add_css_file("sahel.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

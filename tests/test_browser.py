@@ -20,6 +20,8 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 FIRST_VISIT_BUDGET = 300_000  # bytes, as a gzip-serving static host sends them
 OWN_BUDGET = 1_000_000  # bytes of the page's own HTML and images, uncompressed
+# The page's content: Furo marks it <article role="main">, other themes <main>.
+IMAGES = ":is(main, [role=main]) img"
 
 
 @pytest.fixture(scope="module")
@@ -85,13 +87,16 @@ def test_no_page_has_a_serious_or_critical_accessibility_violation(browser, serv
 
 
 def test_every_image_has_alt_text_in_the_browser(browser, server, built_book):
+    seen = 0
     for name in site.pages(built_book):
         context, page, _, _ = visit(browser, f"{server}/{name}", DESKTOP)
+        seen += page.locator(IMAGES).count()
         missing = page.eval_on_selector_all(
-            "main img", "imgs => imgs.filter(i => !i.alt || i.alt.length < 30).map(i => i.src)"
+            IMAGES, "imgs => imgs.filter(i => !i.alt || i.alt.length < 30).map(i => i.src)"
         )
         assert missing == [], name
         context.close()
+    assert seen >= 10, f"expected the chapters' figures in the pages' content ({IMAGES})"
 
 
 def test_pages_fit_a_phone_screen_and_are_captured_at_both_widths(browser, server, built_book):
@@ -107,7 +112,7 @@ def test_pages_fit_a_phone_screen_and_are_captured_at_both_widths(browser, serve
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
                 )
                 figures = page.eval_on_selector_all(
-                    "main img",
+                    IMAGES,
                     "imgs => imgs.filter(i => i.getBoundingClientRect().right > "
                     "document.documentElement.clientWidth + 1).length",
                 )
@@ -128,9 +133,9 @@ def test_a_first_visit_to_any_page_stays_within_the_budgets(browser, server, bui
 
 # The smallest text of each SVG figure as the phone shows it: the SVG's own font sizes (in its
 # viewBox units) scaled by the width the image is drawn at.
-SMALLEST_FIGURE_TEXT = """async () => {
+SMALLEST_FIGURE_TEXT = """async (selector) => {
   const found = [];
-  for (const img of document.querySelectorAll('main img')) {
+  for (const img of document.querySelectorAll(selector)) {
     if (!img.src.endsWith('.svg')) continue;
     const source = await (await fetch(img.src)).text();
     const root = new DOMParser().parseFromString(source, 'image/svg+xml').documentElement;
@@ -157,7 +162,7 @@ def test_figure_text_stays_readable_on_a_phone(browser, server, built_book):
     measured, small = 0, {}
     for name in site.pages(built_book):
         context, page, _, _ = visit(browser, f"{server}/{name}", PHONE)
-        for figure in page.evaluate(SMALLEST_FIGURE_TEXT):
+        for figure in page.evaluate(SMALLEST_FIGURE_TEXT, IMAGES):
             measured += 1
             if figure["px"] < 9:
                 small.setdefault(name, []).append(figure)

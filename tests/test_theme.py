@@ -1,51 +1,37 @@
-"""The theme adjustments (_ext/) survive an upgrade of the themes: every icon the built pages use
-is drawn by a CSS rule they load, and every template override still matches, but for its
-deliberate changes, the template or block of the installed theme that it replaces."""
+"""The theme adjustments (_ext/) survive an upgrade of Furo: every template override still
+matches, but for its deliberate changes, the template or block of the installed theme that it
+replaces; the override does what it is for in the built pages; and every icon-font class a page
+uses (Furo draws its icons as inline SVG, so none should) has a CSS rule it loads."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pydata_sphinx_theme
+import furo
 import pytest
-import sphinx_book_theme
 from conftest import REPO
 
 from harness import site
 
 TEMPLATES = REPO / "_ext" / "theme" / "templates"
-THEMES = {
-    "pydata_sphinx_theme": Path(pydata_sphinx_theme.__file__).parent / "theme",
-    "sphinx_book_theme": Path(sphinx_book_theme.__file__).parent / "theme",
-}
+THEMES = {"furo": Path(furo.__file__).parent / "theme"}
 # Each override: the installed template it replaces, and for each block it redefines (None: the
 # whole template) its deliberate changes, as (the installed text, what the override has instead).
 OVERRIDES = {
-    "layout.html": (
-        "sphinx_book_theme/layout.html",
+    "sidebar/navigation.html": (
+        "furo/sidebar/navigation.html",
         {
-            # The FontAwesome script (1.4 MB on every page); sahel-icons.css draws the icons.
-            "css": [("{{ _webpack.head_js_preload() }}", "")],
-            # The search index and tools on every page, for a search-as-you-type that is off.
-            "extrahead": [
-                (
-                    "{% if pagename == 'search' %}",
-                    "{% if pagename == 'search' or "
-                    "(theme_search_as_you_type | string | lower) != 'true' %}",
-                ),
-            ],
-        },
-    ),
-    "search-button-field.html": (
-        "pydata_sphinx_theme/components/search-button-field.html",
-        {
-            # The visible text is the button's accessible name (axe: label-content-name-mismatch).
+            # The parts' captions get the aria-level a heading role requires (Sphinx writes
+            # <p class="caption" role="heading">; axe: aria-required-attr), and the expand
+            # checkboxes lose a role="switch" that needs an aria-checked Furo never sets.
             None: [
-                (""" aria-label="{{ _('Search') }}\"""", ""),
                 (
-                    '<i class="fa-solid fa-magnifying-glass">',
-                    '<i class="fa-solid fa-magnifying-glass" aria-hidden="true">',
+                    "{{ furo_navigation_tree }}",
+                    """{{ furo_navigation_tree
+                    | replace('<p class="caption" role="heading">',
+                              '<p class="caption" role="heading" aria-level="2">')
+                    | replace(' role="switch"', '') }}""",
                 ),
             ],
         },
@@ -85,7 +71,8 @@ def block_in_chain(name: str, block_name: str) -> str:
 
 
 def test_every_template_override_is_listed():
-    assert sorted(p.name for p in TEMPLATES.iterdir()) == sorted(OVERRIDES)
+    found = [p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*") if p.is_file()]
+    assert sorted(found) == sorted(OVERRIDES)
 
 
 CHANGES = [(o, b) for o, (_, blocks) in sorted(OVERRIDES.items()) for b in blocks]
@@ -131,3 +118,19 @@ def test_every_icon_class_in_the_built_pages_has_a_css_rule(built_book):
         if unstyled:
             missing[page] = unstyled
     assert missing == {}
+
+
+HEADING_ROLE = re.compile(r"<[^>]*\brole=\"heading\"[^>]*>")
+
+
+@pytest.mark.slow
+def test_the_navigation_has_no_role_without_its_required_state(built_book):
+    """What the navigation override is for: every role="heading" in a built page has its
+    aria-level, and no expand checkbox claims role="switch" (Furo's navigation.py adds it)."""
+    report = {}
+    for page in site.pages(built_book):
+        html = (built_book / page).read_text(encoding="utf-8")
+        levelless = [t for t in HEADING_ROLE.findall(html) if "aria-level=" not in t]
+        if levelless or 'role="switch"' in html:
+            report[page] = levelless + (['role="switch"'] if 'role="switch"' in html else [])
+    assert report == {}
