@@ -82,6 +82,10 @@ def ukrainian_statements(data: Dataset) -> pd.DataFrame:
 def ruptures(data: Dataset) -> pd.DataFrame:
     """Each state's severing of relations with Ukraine, with the first Ukrainian statement's date
     and the days since it and since the battle ended."""
+    return data.derived("ruptures", lambda: _ruptures(data))
+
+
+def _ruptures(data: Dataset) -> pd.DataFrame:
     severed = types(data, "relations_severed")
     events = with_actors(data, data.events[data.events["event_type"].isin(severed)])
     events = events[events["target"].map(data.actors["bloc"]) == "ukraine"]
