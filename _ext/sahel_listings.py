@@ -106,7 +106,8 @@ def record_html(data: Dataset, first: int, last: int | None) -> str:
         + _options("country", "Country", {c: country_name(c) for c in countries})
         + _options("bloc", "Partner or side", {b: BLOC_LABELS[b] for b in blocs})
         + _options("theme", "Story", {t: themes.labels[t] for t in themes.enum})
-        + _options("year", "Year", {str(y): str(y) for y in years})
+        # A page of one year has no year to choose.
+        + (_options("year", "Year", {str(y): str(y) for y in years}) if len(years) > 1 else "")
         + '<output aria-live="polite"></output></form>'
     )
     parts = [form]
@@ -146,14 +147,8 @@ def sources_html(data: Dataset, first: str) -> str:
         grade=[text.grade(data, row) for _, row in index.iterrows()],
     )[["publisher", "link", "published", "language", "grade"]]
     table.columns = ["Publisher", "Title and link", "Published", "Language", "What it is"]
-    letters = codebook.source_page_title(first)
-    caption = f"Table 1. The sources of publishers {letters}."
-    # Scrolls sideways on a phone, as a notebook's output does; focusable, so a keyboard can too.
-    return (
-        f'<div class="sahel-listing" tabindex="0" role="region" aria-label="Sources, {letters}">'
-        + book.table_html(table, caption, ["Title and link"])
-        + "</div>"
-    )
+    caption = f"Table 1. The sources of publishers {codebook.source_page_title(first)}."
+    return book.table_html(table, caption, ["Title and link"])
 
 
 def source_pages_html(data: Dataset) -> str:

@@ -43,7 +43,9 @@ def glue_cite(data: Dataset, name: str, *event_ids: str) -> None:
 
 
 def table_html(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = ()) -> str:
-    """A table with a caption and header cells, without the index, as HTML.
+    """A table with a caption and header cells, without the index, as HTML, in a box that
+    scrolls sideways where the table is wider than the column (a phone); the box takes a keyboard
+    stop and is named by the caption, so that a keyboard can scroll it too.
 
     Cells are escaped, except the columns named in `html_columns`, which hold links made here.
     """
@@ -51,10 +53,11 @@ def table_html(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = 
     for column in frame.columns:
         if column not in html_columns:
             frame[column] = frame[column].map(lambda v: "" if pd.isna(v) else html.escape(str(v)))
-    table = frame.to_html(index=False, escape=False, border=0, classes="sahel-table")
-    return table.replace(
-        ">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1
-    )
+    table = frame.to_html(
+        index=False, escape=False, border=0, classes="sahel-table", justify="left"
+    ).replace(">\n  <thead>", f">\n  <caption>{html.escape(caption)}</caption>\n  <thead>", 1)
+    box = f'class="sahel-listing" tabindex="0" role="region" aria-label="{html.escape(caption)}"'
+    return f"<div {box}>{table}</div>"
 
 
 def show_table(frame: pd.DataFrame, caption: str, html_columns: Iterable[str] = ()) -> None:

@@ -99,6 +99,25 @@ def test_every_image_has_alt_text_in_the_browser(browser, server, built_book):
     assert seen >= 10, f"expected the chapters' figures in the pages' content ({IMAGES})"
 
 
+# What sticks out past the right edge of the page's content without a box that scrolls (or clips)
+# it: a wide table pushes the whole column sideways even where the page itself does not scroll.
+# (Furo hangs each heading 8 px into the margin, for its permalink: that much is allowed.)
+STICKING_OUT = """(selector) => {
+  const content = document.querySelector(selector);
+  const edge = content.getBoundingClientRect().right + 8;
+  const boxed = (el) => {
+    for (let a = el.parentElement; a && a !== content; a = a.parentElement) {
+      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return true;
+    }
+    return false;
+  };
+  return [...content.querySelectorAll('*')]
+    .filter(el => el.getBoundingClientRect().right > edge + 1 && !boxed(el))
+    .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''))
+    .slice(0, 5);
+}"""
+
+
 def test_pages_fit_a_phone_screen_and_are_captured_at_both_widths(browser, server, built_book):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     too_wide = {}
@@ -107,6 +126,9 @@ def test_pages_fit_a_phone_screen_and_are_captured_at_both_widths(browser, serve
             context, page, _, _ = visit(browser, f"{server}/{name}", viewport)
             shot = SCREENSHOTS / f"{name.replace('/', '_').removesuffix('.html')}-{label}.png"
             page.screenshot(path=str(shot), full_page=False)
+            sticking_out = page.evaluate(STICKING_OUT, ":is(main, [role=main])")
+            if sticking_out:
+                too_wide[f"{name} ({label})"] = {"outside the column": sticking_out}
             if label == "phone":
                 overflow = page.evaluate(
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -198,6 +220,10 @@ def test_the_record_filter_narrows_the_list_to_what_the_data_says(browser, serve
     page.select_option("select[name=country]", "")
     page.select_option("select[name=theme]", "")
     assert page.locator(visible).count() == len(events)
+    # A page of one year offers no choice of year; a page of several does.
+    assert page.locator("select[name=year]").count() == 0
+    page.goto(f"{server}/chapters/record-2009.html", wait_until="networkidle")
+    assert page.locator("select[name=year] option").count() > 2
     context.close()
 
 
