@@ -67,78 +67,65 @@ def reputable(sources: pd.DataFrame, kinds: Iterable[str]) -> pd.Series:
     return effective_kind(sources).isin(list(kinds)) & ~party_media(sources)
 
 
-def _origin_key(origin: pd.Series) -> pd.Series:
-    return origin.str.casefold().str.replace(r"[^0-9a-zà-ÿ]+", "", regex=True)
+# What two spellings of one origin share: its letters and digits, case-folded.
+NOT_IN_KEY = re.compile(r"[^0-9a-zà-ÿ]+")
+
+
+def _origin_key(origin: str) -> str:
+    return NOT_IN_KEY.sub("", origin.casefold())
+
+
+def _usual_spellings(origins: list[str]) -> dict[str, str]:
+    """Each origin's key -> its commonest spelling (the first met, on a tie)."""
+    counts: dict[tuple[str, str], int] = {}
+    for origin in origins:
+        pair = (_origin_key(origin), origin)
+        counts[pair] = counts.get(pair, 0) + 1
+    usual: dict[str, tuple[int, str]] = {}
+    for (key, origin), n in counts.items():
+        if key not in usual or n > usual[key][0]:
+            usual[key] = (n, origin)
+    return {key: origin for key, (_, origin) in usual.items()}
 
 
 def _check_grading(table: Table, package: Package, problems: list[Problem]) -> None:
-    s = table.frame
-    kind, origin_kind, state, party = s["kind"], s["origin_kind"], s["state"], s["party"]
+    """The grading rules, row by row, in the order listed (plain Python, as the validator's)."""
     hosts = excluded_hosts(package)
-    excluded = s["url"].map(lambda u: _exclusion(u, hosts))
-    report(
-        problems,
-        table,
-        "url",
-        excluded.notna(),
-        "host is not evidence (" + excluded.fillna("") + ")",
-    )
-    rehost = kind == "rehost"
-    report(
-        problems,
-        table,
-        "origin_kind",
-        rehost & (origin_kind == ""),
-        "a rehost needs the kind of its origin",
-    )
-    report(
-        problems,
-        table,
-        "origin_kind",
-        ~rehost & (origin_kind != ""),
-        "only a rehost has an origin kind",
-    )
-    needs_state = (kind == "state_media") | (origin_kind == "state_media")
-    report(
-        problems,
-        table,
-        "state",
-        needs_state & (state == ""),
-        "state media needs the state that owns it",
-    )
-    report(problems, table, "state", ~needs_state & (state != ""), "only state media names a state")
-    report(
-        problems,
-        table,
-        "party",
-        (state != "") & (party == ""),
-        "state media needs party (yes or no)",
-    )
-    report(
-        problems,
-        table,
-        "party",
-        (state == "") & (party != ""),
-        "only state media is marked as a party",
-    )
-    undated = s["published"] == "undated"
-    report(
-        problems,
-        table,
-        "published_basis",
-        undated != (s["published_basis"] == "none"),
-        "basis is none exactly when the page is undated",
-    )
     aliases = package.descriptor_of("sources").get(ALIASES_KEY, {})
-    alias = s["origin"].map(aliases)
-    report(problems, table, "origin", alias.notna(), "write this origin as " + alias.fillna(""))
-    # One spelling per origin: the commonest (the first, on a tie) is the one to write.
-    key = _origin_key(s["origin"])
-    counts = s.assign(key=key).groupby(["key", "origin"], sort=False).size()
-    usual = counts.sort_values(ascending=False, kind="stable").reset_index().drop_duplicates("key")
-    usual = usual.set_index("key")["origin"]
-    spelled = s["origin"] != key.map(usual)
-    report(problems, table, "origin", spelled, "origin is spelled " + key.map(usual) + " elsewhere")
+    s = table.frame
+    columns = ["url", "kind", "origin_kind", "state", "party", "published", "published_basis"]
+    origins = s["origin"].tolist()
+    usual = _usual_spellings(origins)
+    rows = zip(table.lines.tolist(), origins, *(s[c].tolist() for c in columns), strict=True)
+    for line, origin, url, kind, origin_kind, state, party, published, basis in rows:
+        found: list[tuple[str, str, str]] = []
+        excluded = _exclusion(url, hosts)
+        if excluded is not None:
+            found.append(("url", f"host is not evidence ({excluded})", url))
+        rehost = kind == "rehost"
+        if rehost and origin_kind == "":
+            found.append(("origin_kind", "a rehost needs the kind of its origin", origin_kind))
+        if not rehost and origin_kind != "":
+            found.append(("origin_kind", "only a rehost has an origin kind", origin_kind))
+        needs_state = "state_media" in (kind, origin_kind)
+        if needs_state and state == "":
+            found.append(("state", "state media needs the state that owns it", state))
+        if not needs_state and state != "":
+            found.append(("state", "only state media names a state", state))
+        if state != "" and party == "":
+            found.append(("party", "state media needs party (yes or no)", party))
+        if state == "" and party != "":
+            found.append(("party", "only state media is marked as a party", party))
+        if (published == "undated") != (basis == "none"):
+            found.append(
+                ("published_basis", "basis is none exactly when the page is undated", basis)
+            )
+        if origin in aliases:
+            found.append(("origin", f"write this origin as {aliases[origin]}", origin))
+        spelled = usual[_origin_key(origin)]
+        if origin != spelled:
+            found.append(("origin", f"origin is spelled {spelled} elsewhere", origin))
+        problems.extend(Problem(table.display_path, line, c, m, v) for c, m, v in found)
 
 
 def _citations(tables: dict[str, Table]) -> set[str]:
