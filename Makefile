@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# Byte-compile the package, as pip does for a regular install (an editable one does not): where
+# PYTHONDONTWRITEBYTECODE is set, every command and kernel would otherwise compile it again.
+COMPILE = $(BIN)/python -m compileall -q sahel
+
 NOTEBOOKS := intro.ipynb $(wildcard chapters/*.ipynb)
 
 .PHONY: book test notebooks validate lint bench clean
@@ -11,6 +15,7 @@ NOTEBOOKS := intro.ipynb $(wildcard chapters/*.ipynb)
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(COMPILE)
 	touch $(STAMP)
 
 # axe-core, for the accessibility checks of the browser tests (package-lock.json pins it).
@@ -45,6 +50,7 @@ test: validate lint $(AXE)
 	$(BIN)/python -m pytest
 
 bench: validate
+	$(COMPILE)
 	$(BIN)/python -m benchmarks
 
 clean:

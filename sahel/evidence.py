@@ -7,12 +7,12 @@ The vocabulary (kinds, which kinds are reputable, excluded hosts) is read from t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
 from .schema import Package
-from .tables import Problem, Table, items, report
+from .tables import Problem, Table
 
 ALIASES_KEY = "x-originSpellings"
 
@@ -56,11 +56,6 @@ def effective_kind(sources: pd.DataFrame) -> pd.Series:
 
 def party_media(sources: pd.DataFrame) -> pd.Series:
     return sources["party"] == "yes"
-
-
-def independent(sources: pd.DataFrame) -> pd.Series:
-    """Sources that are neither aggregators nor the state media of a party."""
-    return (sources["kind"] != "aggregator") & ~party_media(sources)
 
 
 def reputable(sources: pd.DataFrame, kinds: Iterable[str]) -> pd.Series:
@@ -134,43 +129,66 @@ def _citations(tables: dict[str, Table]) -> set[str]:
     for table in tables.values():
         for field in table.resource.foreign_keys:
             if field.resource == "sources" and field.field in table.frame:
-                column = table.frame[field.field]
+                cells = table.frame[field.field].tolist()
                 delimiter = table.resource.field(field.field).delimiter
-                values = items(column, delimiter) if delimiter else column
-                cited |= set(values)
+                if delimiter:
+                    for cell in cells:
+                        if cell != "":
+                            cited.update(cell.split(delimiter))
+                else:
+                    cited.update(cells)
     return cited
 
 
-def _event_sources(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per (event row, cited source), with the source's grading."""
-    ids = events["source_ids"]
-    # Read from the CSV a cell is text ("a;b"); loaded, it is a tuple.
-    listed = ids.explode() if len(ids) and not isinstance(ids.iloc[0], str) else items(ids, ";")
-    pairs = listed.rename("source_id").reset_index()
-    return pairs.merge(sources, on="source_id", how="inner").set_index("index")
+def _cited_ids(cell: str | tuple) -> list[str] | tuple:
+    """An event's source ids: read from the CSV a cell is text ("a;b"); loaded, it is a tuple."""
+    if isinstance(cell, str):
+        return cell.split(";") if cell else []
+    return cell
+
+
+# What the rules on an event's sources read of each source.
+GRADING = ("source_id", "kind", "origin_kind", "party", "origin")
+
+
+def _by_id(sources: pd.DataFrame, keep: Callable[[dict], bool]) -> dict[str, list[dict]]:
+    """Source id -> its rows (one in valid data) that `keep` accepts, as dicts of GRADING."""
+    found: dict[str, list[dict]] = {}
+    for values in zip(*(sources[c].tolist() for c in GRADING), strict=True):
+        source = dict(zip(GRADING, values, strict=True))
+        if keep(source):
+            found.setdefault(source["source_id"], []).append(source)
+    return found
+
+
+def _is_independent(source: dict) -> bool:
+    """Neither an aggregator nor the state media of a party."""
+    return source["kind"] != "aggregator" and source["party"] != "yes"
+
+
+NO_INDEPENDENT = (
+    "no source besides aggregators and a party's state media: add one, or mark party_statement"
+)
+NOT_PARTISAN = "marked party_statement, but an independent source is cited"
 
 
 def _check_basis(tables: dict[str, Table], problems: list[Problem]) -> None:
-    events, sources = tables["events"], tables["sources"].frame
-    pairs = _event_sources(events.frame, sources)
-    has_independent = (
-        independent(pairs).groupby(level=0).any().reindex(events.frame.index, fill_value=False)
+    events = tables["events"]
+    independent_ids = _by_id(tables["sources"].frame, _is_independent)
+    rows = zip(
+        events.lines.tolist(),
+        events.frame["basis"].tolist(),
+        events.frame["source_ids"].tolist(),
+        strict=True,
     )
-    basis = events.frame["basis"]
-    report(
-        problems,
-        events,
-        "basis",
-        (basis == "reported") & ~has_independent,
-        "no source besides aggregators and a party's state media: add one, or mark party_statement",
-    )
-    report(
-        problems,
-        events,
-        "basis",
-        (basis == "party_statement") & has_independent,
-        "marked party_statement, but an independent source is cited",
-    )
+    reported, partisan = [], []
+    for line, basis, cell in rows:
+        has_independent = any(i in independent_ids for i in _cited_ids(cell))
+        if basis == "reported" and not has_independent:
+            reported.append(Problem(events.display_path, line, "basis", NO_INDEPENDENT, basis))
+        if basis == "party_statement" and has_independent:
+            partisan.append(Problem(events.display_path, line, "basis", NOT_PARTISAN, basis))
+    problems += reported + partisan
 
 
 def check_sources(tables: dict[str, Table], package: Package, problems: list[Problem]) -> None:
@@ -178,22 +196,36 @@ def check_sources(tables: dict[str, Table], package: Package, problems: list[Pro
     if "sources" not in tables:
         return
     sources = tables["sources"]
-    needed = {"kind", "origin_kind", "state", "party", "published", "published_basis", "origin"}
+    needed = {"source_id", "url", "kind", "origin_kind", "state", "party", "published"}
+    needed |= {"published_basis", "origin"}
     if not needed <= set(sources.frame):
         return
     _check_grading(sources, package, problems)
-    orphan = ~sources.frame["source_id"].isin(_citations(tables))
-    report(problems, sources, "source_id", orphan, "source is cited by nothing")
+    cited = _citations(tables)
+    rows = zip(sources.lines.tolist(), sources.frame["source_id"].tolist(), strict=True)
+    problems += [
+        Problem(sources.display_path, line, "source_id", "source is cited by nothing", source_id)
+        for line, source_id in rows
+        if source_id not in cited
+    ]
     if "events" in tables and {"basis", "source_ids"} <= set(tables["events"].frame):
         _check_basis(tables, problems)
 
 
 def origins(events: pd.DataFrame, sources: pd.DataFrame, package: Package) -> pd.Series:
     """For each event, the distinct reputable independent origins of its sources."""
-    pairs = _event_sources(events, sources)
-    good = pairs[reputable(pairs, reputable_kinds(package))]
-    names = good["origin"].groupby(level=0).agg(lambda o: tuple(sorted(set(o))))
-    return names.reindex(events.index).map(lambda o: o if isinstance(o, tuple) else ())
+    kinds = set(reputable_kinds(package))
+
+    def is_reputable(source: dict) -> bool:
+        kind = source["origin_kind"] if source["kind"] == "rehost" else source["kind"]
+        return kind in kinds and source["party"] != "yes"
+
+    good = _by_id(sources, is_reputable)
+    found = [
+        tuple(sorted({s["origin"] for i in _cited_ids(cell) for s in good.get(i, ())}))
+        for cell in events["source_ids"].tolist()
+    ]
+    return pd.Series(found, index=events.index, dtype=object, name="origin")
 
 
 def check_key_events(
@@ -201,35 +233,33 @@ def check_key_events(
 ) -> list[Problem]:
     """Each event a chapter's findings rest on cites two reputable independent origins (checked
     on the tables as the validator read them, so problems name their file lines)."""
-    problems: list[Problem] = []
-    events, sources = tables["events"], tables["sources"]
-    found = origins(events.frame, sources.frame, package)
-    chapters = pd.Series("", index=events.frame.index)
-    for chapter, ids in sorted(key_events.items()):
-        hit = events.frame["event_id"].isin(ids)
-        chapters[hit] = chapters[hit].str.cat([chapter] * hit.sum(), sep=" ").str.strip()
-    key = chapters != ""
-    count = found.map(len)
-    # A key event may rest on one origin only where the record says why (`single_origin`).
-    explained = events.frame["single_origin"] != ""
-    weak = key & ((count == 0) | ((count == 1) & ~explained))
-    shown = found.map(lambda o: ", ".join(o) or "none")
-    message = "key event of " + chapters + " needs two reputable independent origins, has " + shown
-    report(problems, events, "source_ids", weak, message, events.frame["event_id"])
-    stale = explained & (count >= 2)
-    report(
-        problems,
-        events,
-        "single_origin",
-        stale,
-        "the event has two reputable origins (" + shown + "): the note is stale",
-        events.frame["event_id"],
+    events = tables["events"]
+    found = origins(events.frame, tables["sources"].frame, package).tolist()
+    rows = zip(
+        events.lines.tolist(),
+        events.frame["event_id"].tolist(),
+        events.frame["single_origin"].tolist(),
+        found,
+        strict=True,
     )
-    unknown = (
-        set().union(*key_events.values()) - set(events.frame["event_id"]) if key_events else set()
-    )
-    for event_id in sorted(unknown):
-        problems.append(
-            Problem(events.display_path, 0, "event_id", "key event is not in the data", event_id)
-        )
-    return problems
+    pages = sorted(key_events.items())
+    weak, stale = [], []
+    for line, event_id, single_origin, names in rows:
+        chapters = " ".join(page for page, ids in pages if event_id in ids)
+        shown = ", ".join(names) or "none"
+        # A key event may rest on one origin only where the record says why (`single_origin`).
+        explained = single_origin != ""
+        if chapters and (not names or (len(names) == 1 and not explained)):
+            message = f"key event of {chapters} needs two reputable independent origins, has "
+            message += shown
+            weak.append(Problem(events.display_path, line, "source_ids", message, event_id))
+        if explained and len(names) >= 2:
+            message = f"the event has two reputable origins ({shown}): the note is stale"
+            stale.append(Problem(events.display_path, line, "single_origin", message, event_id))
+    known = set(events.frame["event_id"].tolist())
+    unknown = set().union(*key_events.values()) - known
+    missing = [
+        Problem(events.display_path, 0, "event_id", "key event is not in the data", event_id)
+        for event_id in sorted(unknown)
+    ]
+    return weak + stale + missing

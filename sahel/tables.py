@@ -72,8 +72,12 @@ def read_table(resource: Resource, data_dir: Path, problems: list[Problem]) -> T
     if len(set(header)) != len(header):
         problems.append(Problem(shown, 1, "-", "header repeats a column name"))
         return None
-    rows, lines, start = [], [], 2
-    for row in reader:
+    records = list(reader)
+    # As many lines as records: no cell holds a line break, and record i starts on line i + 2.
+    one_line_each = reader.line_num == len(records) + 1
+    starts = range(2, len(records) + 2) if one_line_each else _record_starts(text)
+    rows, lines = [], []
+    for row, start in zip(records, starts, strict=True):
         if len(row) != len(header):
             problems.append(
                 Problem(shown, start, "-", f"row has {len(row)} cells, header has {len(header)}")
@@ -81,28 +85,20 @@ def read_table(resource: Resource, data_dir: Path, problems: list[Problem]) -> T
         else:
             rows.append(row)
             lines.append(start)
-        start = reader.line_num + 1
     frame = pd.DataFrame(rows, columns=header, dtype=object)
     frame = frame.reindex(columns=[c for c in expected if c in header])
     return Table(resource, shown, frame.reset_index(drop=True), pd.Series(lines, dtype="int64"))
 
 
-def report(problems, table: Table, column: str, mask: pd.Series, message, values=None) -> None:
-    """Add one problem per row where `mask` holds; `message` may be a per-row Series."""
-    if not mask.any():
-        return
-    idx = mask[mask].index
-    shown = (values if values is not None else table.frame[column]).loc[idx]
-    texts = message.loc[idx] if isinstance(message, pd.Series) else pd.Series(message, index=idx)
-    for i in idx:
-        problems.append(
-            Problem(table.display_path, int(table.lines[i]), column, texts[i], str(shown[i]))
-        )
-
-
-def items(column: pd.Series, delimiter: str) -> pd.Series:
-    """One row per item of a delimited list cell, indexed by the row it came from."""
-    return column[column != ""].str.split(delimiter).explode()
+def _record_starts(text: str) -> list[int]:
+    """The line on which each record after the header starts, where cells hold line breaks."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    starts, start = [], 2
+    for _ in reader:
+        starts.append(start)
+        start = reader.line_num + 1
+    return starts
 
 
 def parse_dates(values: pd.Series) -> pd.Series:

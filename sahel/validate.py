@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ import pandas as pd
 
 from . import evidence
 from .schema import Field, Package, Resource, read_package
-from .tables import Problem, Table, read_table, report
+from .tables import Problem, Table, read_table
 
 URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z0-9-]{2,}\.?(:\d+)?([/?#]\S*)?")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -45,81 +46,129 @@ def _integer(text: str) -> int | None:
 
 
 def _check_field(field: Field, table: Table, problems: list[Problem], today: date) -> None:
-    """Every rule of the schema on one column, cell by cell (plain Python: a data folder's cells
-    are few, and pandas' per-call costs would be most of the validator's time)."""
+    """Every rule of the schema on one column, each rule a pass over the cells it applies to
+    (plain Python: a data folder's cells are few, and pandas' per-call costs would be most of
+    the validator's time). A rule the field does not have costs nothing."""
     name, c = field.name, field.constraints
     cells = table.frame[name].tolist()
-    lines = table.lines.tolist()
-    others = table.frame[c["x-notBefore"]].tolist() if c.get("x-notBefore") in table.frame else None
-    pattern = re.compile(c["pattern"]) if "pattern" in c else None
-    enum = set(field.enum) if field.enum is not None else None
-    earliest = c.get("minimum") if field.type == "date" else None
-    earliest_day = date.fromisoformat(earliest) if earliest is not None else None
-    # Earlier values of a unique column -> the line each first appeared on.
-    first_line: dict[str, int] = {}
-    # The rules that apply, read once rather than once per cell.
-    required, unique, is_list = field.required, c.get("unique"), field.type == "list"
-    partial, is_uri = c.get("x-partialDate"), field.format == "uri"
-    is_date, numeric = field.type == "date", NUMERIC.get(field.type)
-    not_after_today, min_length = c.get("x-notAfterToday"), c.get("minLength")
-    delimiter = field.delimiter or ","
+    # (row, message, value shown), rule by rule in the order the rules are listed.
+    found: list[tuple[int, str, str]] = []
+    if field.required:
+        found += [(i, "required value is empty", "") for i, cell in enumerate(cells) if cell == ""]
+    # A list cell's items; other cells are their own single value.
+    items = None
+    if field.type == "list":
+        delimiter = field.delimiter or ","
+        items = [cell.split(delimiter) if cell else [] for cell in cells]
+        found += [(i, "list has an empty item", cells[i]) for i, v in enumerate(items) if "" in v]
+    if c.get("x-partialDate"):
+        found += _per_value(cells, lambda cell: _partial_date_problems(c, cell, today))
+    if field.type == "date":
+        found += _per_value(cells, lambda cell: _date_problems(c, cell, today))
+    elif field.type in NUMERIC:
+        found += _per_value(cells, lambda cell: _number_problems(c, cell, *NUMERIC[field.type]))
+    if field.format == "uri":
+        malformed = [i for i, cell in enumerate(cells) if cell and not URL.fullmatch(cell)]
+        found += [(i, "not a well-formed http(s) URL", cells[i]) for i in malformed]
+    if field.enum is not None:
+        enum = set(field.enum)
+        found += _refused(cells, items, enum.__contains__, "value is not in the vocabulary")
+    if "pattern" in c:
+        pattern = re.compile(c["pattern"])
+        found += _refused(cells, items, pattern.fullmatch, f"value does not match {c['pattern']}")
+    if "minLength" in c:
+        n = c["minLength"]
+        message = f"shorter than {n} characters"
+        found += [(i, message, cell) for i, cell in enumerate(cells) if cell and len(cell) < n]
+    if c.get("unique"):
+        found += _duplicates(cells, table.lines.tolist())
+    if c.get("x-notBefore") in table.frame:
+        found += _order_problems(field, cells, table.frame[c["x-notBefore"]].tolist())
+    if found:
+        # By row, each row's problems in the order of the rules (the sort is stable).
+        found.sort(key=lambda problem: problem[0])
+        lines = table.lines.tolist()
+        problems += [Problem(table.display_path, lines[i], name, m, v) for i, m, v in found]
 
+
+def _per_value(
+    cells: list[str], messages_of: Callable[[str], list[str]]
+) -> list[tuple[int, str, str]]:
+    """(row, message, cell) for each problem of each non-empty cell, each distinct value judged
+    once (dates and numbers repeat)."""
+    judged: dict[str, list[str]] = {}
+    found = []
+    for i, cell in enumerate(cells):
+        if cell:
+            if cell not in judged:
+                judged[cell] = messages_of(cell)
+            found += [(i, message, cell) for message in judged[cell]]
+    return found
+
+
+def _refused(
+    cells: list[str], items: list[list[str]] | None, accept: Callable, message: str
+) -> list[tuple[int, str, str]]:
+    """(row, message, the values refused) for each cell with a value `accept` refuses; a list
+    cell's items one by one. An empty value is the business of the required rule."""
+    if items is None:
+        return [(i, message, cell) for i, cell in enumerate(cells) if cell and not accept(cell)]
+    found = []
+    for i, values in enumerate(items):
+        refused = [v for v in values if v != "" and not accept(v)]
+        if refused:
+            found.append((i, message, ";".join(refused)))
+    return found
+
+
+def _date_problems(c: dict, cell: str, today: date) -> list[str]:
+    day = _parsed(cell)
+    if day is None:
+        return ["not a valid date (YYYY-MM-DD)"]
+    found = []
+    if "minimum" in c and day < date.fromisoformat(c["minimum"]):
+        found.append(f"date is before {c['minimum']}")
+    if c.get("x-notAfterToday") and day > today:
+        found.append("date is in the future")
+    return found
+
+
+def _number_problems(c: dict, cell: str, pattern: re.Pattern, kind: str) -> list[str]:
+    if not pattern.fullmatch(cell):
+        return [kind]
+    number = float(cell)
+    found = []
+    if "minimum" in c and number < c["minimum"]:
+        found.append(f"value is below {c['minimum']}")
+    if "maximum" in c and number > c["maximum"]:
+        found.append(f"value is above {c['maximum']}")
+    return found
+
+
+def _duplicates(cells: list[str], lines: list[int]) -> list[tuple[int, str, str]]:
+    # Earlier values of the column -> the line each first appeared on.
+    first_line: dict[str, int] = {}
+    found = []
     for i, (cell, line) in enumerate(zip(cells, lines, strict=True)):
-        # (message, value shown) for this cell, in the order the rules are listed.
-        found: list[tuple[str, str]] = []
-        if required and cell == "":
-            found.append(("required value is empty", cell))
-        if is_list:
-            values = cell.split(delimiter) if cell else []
-            if "" in values:
-                found.append(("list has an empty item", cell))
+        if not cell:
+            continue
+        if cell in first_line:
+            found.append((i, f"duplicate id (first on line {first_line[cell]})", cell))
         else:
-            values = [cell] if cell else []
-        if partial and values:
-            found += [(m, cell) for m in _partial_date_problems(c, cell, today)]
-        if is_date and cell:
-            day = _parsed(cell)
-            if day is None:
-                found.append(("not a valid date (YYYY-MM-DD)", cell))
-            else:
-                if earliest_day is not None and day < earliest_day:
-                    found.append((f"date is before {earliest}", cell))
-                if not_after_today and day > today:
-                    found.append(("date is in the future", cell))
-        elif numeric is not None and cell:
-            number_pattern, kind = numeric
-            if not number_pattern.fullmatch(cell):
-                found.append((kind, cell))
-            else:
-                number = float(cell)
-                if "minimum" in c and number < c["minimum"]:
-                    found.append((f"value is below {c['minimum']}", cell))
-                if "maximum" in c and number > c["maximum"]:
-                    found.append((f"value is above {c['maximum']}", cell))
-        if is_uri and cell and not URL.fullmatch(cell):
-            found.append(("not a well-formed http(s) URL", cell))
-        if enum is not None:
-            outside = [v for v in values if v not in enum and v != ""]
-            if outside:
-                found.append(("value is not in the vocabulary", ";".join(outside)))
-        if pattern is not None:
-            unmatched = [v for v in values if v != "" and not pattern.fullmatch(v)]
-            if unmatched:
-                found.append((f"value does not match {c['pattern']}", ";".join(unmatched)))
-        if min_length is not None and cell and len(cell) < min_length:
-            found.append((f"shorter than {min_length} characters", cell))
-        if unique and cell:
-            if cell in first_line:
-                found.append((f"duplicate id (first on line {first_line[cell]})", cell))
-            else:
-                first_line[cell] = line
-        if others is not None:
-            convert = _parsed if field.type == "date" else _integer
-            mine, theirs = convert(cell), convert(others[i])
-            if mine is not None and theirs is not None and mine < theirs:
-                found.append((f"is before {c['x-notBefore']} ({others[i]})", cell))
-        if found:
-            problems.extend(Problem(table.display_path, line, name, m, v) for m, v in found)
+            first_line[cell] = line
+    return found
+
+
+def _order_problems(field: Field, cells: list[str], others: list[str]) -> list:
+    """A value that may not come before another column's (an end before its start)."""
+    convert = _parsed if field.type == "date" else _integer
+    other = field.constraints["x-notBefore"]
+    found = []
+    for i, (cell, their) in enumerate(zip(cells, others, strict=True)):
+        mine, theirs = convert(cell), convert(their)
+        if mine is not None and theirs is not None and mine < theirs:
+            found.append((i, f"is before {other} ({their})", cell))
+    return found
 
 
 def _partial_date_problems(c: dict, cell: str, today: date) -> list[str]:
@@ -165,26 +214,21 @@ def _check_deployment_links(tables: dict[str, Table], problems: list[Problem]) -
     if "deployments" not in tables or "events" not in tables:
         return
     dep, ev = tables["deployments"], tables["events"].frame
-    if "deployment_ids" not in ev or "event_id" not in ev:
+    if "deployment_ids" not in ev or "event_id" not in ev or "deployment_id" not in dep.frame:
         return
-    owners = ev.drop_duplicates("event_id").set_index("event_id")["deployment_ids"]
+    # Event id -> its deployment_ids (the first row, where an id is repeated).
+    owners: dict[str, str] = {}
+    for event_id, deployment_ids in zip(ev["event_id"], ev["deployment_ids"], strict=True):
+        owners.setdefault(event_id, deployment_ids)
     for column in ("opened_by", "closed_by"):
         if column not in dep.frame:
             continue
-        listed = dep.frame[column].map(owners)
-        named = [
-            deployment in (cell or "").split(";")
-            for deployment, cell in zip(dep.frame["deployment_id"], listed.fillna(""), strict=True)
-        ]
-        wrong = dep.frame[column].isin(owners.index) & ~pd.Series(named, index=dep.frame.index)
-        shown = listed.fillna("").astype(str).replace("", "empty")
-        report(
-            problems,
-            dep,
-            column,
-            wrong,
-            "event does not name this deployment (its deployment_ids are " + shown + ")",
-        )
+        rows = zip(dep.lines.tolist(), dep.frame["deployment_id"], dep.frame[column], strict=True)
+        for line, deployment, event_id in rows:
+            if event_id in owners and deployment not in owners[event_id].split(";"):
+                listed = owners[event_id] or "empty"
+                message = f"event does not name this deployment (its deployment_ids are {listed})"
+                problems.append(Problem(dep.display_path, line, column, message, event_id))
 
 
 def _features(text: str) -> list[tuple[int, object]]:

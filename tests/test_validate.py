@@ -135,6 +135,34 @@ def test_missing_and_extra_columns_are_reported(data_copy):
     assert f"{path}:1: rating: column is not in the schema" in found
 
 
+SCHEMA = read_package(Path(__file__).parent.parent / "data")
+COLUMNS = [(r.name, f.name) for r in SCHEMA.resources for f in r.fields]
+
+
+@pytest.mark.parametrize(("table", "column"), COLUMNS, ids=[f"{t}.{c}" for t, c in COLUMNS])
+def test_every_column_when_missing_is_reported_and_the_other_rules_still_run(
+    data_copy, table, column
+):
+    path = data_copy / f"{table}.csv"
+    rows_ = rows(path)
+    rows_[0][rows_[0].index(column)] = column + "_renamed"
+    write(path, rows_)
+    found = problems_text(data_copy)
+    assert f"{path}:1: {column}: column is missing" in found
+    assert f"{path}:1: {column}_renamed: column is not in the schema" in found
+
+
+def test_a_cell_with_a_line_break_moves_the_lines_of_the_rows_after_it(data_copy):
+    path = data_copy / "actors.csv"
+    table = rows(path)
+    name = table[0].index("name")
+    table[2][name] += "\nsecond line"
+    table[5][table[0].index("bloc")] = "nowhere"
+    write(path, table)
+    # The row of line 6 starts on line 7 once a cell of line 3 holds a line break.
+    assert problems_text(data_copy) == [f"{path}:7: bloc: value is not in the vocabulary (nowhere)"]
+
+
 def test_a_row_with_too_few_cells_is_reported(data_copy):
     path = data_copy / "actors.csv"
     table = rows(path)
