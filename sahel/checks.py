@@ -19,7 +19,7 @@ def check_claims(data: Dataset) -> list[Problem]:
     """A computed claim needs its inputs, and its verdict must be the one the record gives."""
     problems: list[Problem] = []
     table = data.tables["claims"]
-    line = pd.Series(table.lines.to_numpy(), index=table.frame["claim_id"])
+    line = dict(zip(table.frame["claim_id"], table.lines, strict=True))
     found = claims.computed(data)
     roles = data.package.resource("claims").field("verdict").roles
     # The verdicts that find a fault: the claim is partly right, or wrong.
@@ -28,22 +28,20 @@ def check_claims(data: Dataset) -> list[Problem]:
         faulty = claim["verdict"] in with_fault
         if faulty == pd.isna(claim["fault"]):
             message = "a fault is given exactly when the verdict is " + " or ".join(with_fault)
-            problems.append(Problem(table.display_path, int(line[claim_id]), "fault", message))
+            problems.append(Problem(table.display_path, line[claim_id], "fault", message))
         kind = claim["claim_type"]
         if kind not in claims.COMPUTED:
             continue
         missing = [c for c in claims.NEEDS[kind] if not claims.given(claim[c])]
         if missing:
             message = f"a {kind} claim needs {', '.join(missing)}"
-            problems.append(Problem(table.display_path, int(line[claim_id]), missing[0], message))
+            problems.append(Problem(table.display_path, line[claim_id], missing[0], message))
             continue
         verdict, reason = found.loc[claim_id]
         if verdict != claim["verdict"]:
             message = f"the record gives {verdict} ({reason})"
             problems.append(
-                Problem(
-                    table.display_path, int(line[claim_id]), "verdict", message, claim["verdict"]
-                )
+                Problem(table.display_path, line[claim_id], "verdict", message, claim["verdict"])
             )
     return problems
 

@@ -38,9 +38,9 @@ def reputable_kinds(package: Package) -> list[str]:
     return package.resource("sources").field("kind").roles["reputable"]
 
 
-def _exclusion(url: str, excluded: dict[str, str]) -> str | None:
+def _exclusion(page_host: str, excluded: dict[str, str]) -> str | None:
     """Why a page's host (or a domain it belongs to) is excluded, or None."""
-    labels = host(url).split(".")
+    labels = page_host.split(".")
     for i in range(len(labels)):
         listed = ".".join(labels[i:])
         if listed in excluded:
@@ -70,11 +70,10 @@ def _origin_key(origin: str) -> str:
     return NOT_IN_KEY.sub("", origin.casefold())
 
 
-def _usual_spellings(origins: list[str]) -> dict[str, str]:
+def _usual_spellings(origins: list[str], keys: list[str]) -> dict[str, str]:
     """Each origin's key -> its commonest spelling (the first met, on a tie)."""
     counts: dict[tuple[str, str], int] = {}
-    for origin in origins:
-        pair = (_origin_key(origin), origin)
+    for pair in zip(keys, origins, strict=True):
         counts[pair] = counts.get(pair, 0) + 1
     usual: dict[str, tuple[int, str]] = {}
     for (key, origin), n in counts.items():
@@ -90,11 +89,17 @@ def _check_grading(table: Table, package: Package, problems: list[Problem]) -> N
     s = table.frame
     columns = ["url", "kind", "origin_kind", "state", "party", "published", "published_basis"]
     origins = s["origin"].tolist()
-    usual = _usual_spellings(origins)
-    rows = zip(table.lines.tolist(), origins, *(s[c].tolist() for c in columns), strict=True)
-    for line, origin, url, kind, origin_kind, state, party, published, basis in rows:
+    keys = [_origin_key(origin) for origin in origins]
+    usual = _usual_spellings(origins, keys)
+    # Host -> why it is excluded (or None), each host looked up once: many pages share one.
+    exclusions: dict[str, str | None] = {}
+    rows = zip(table.lines, origins, keys, *(s[c].tolist() for c in columns), strict=True)
+    for line, origin, key, url, kind, origin_kind, state, party, published, basis in rows:
         found: list[tuple[str, str, str]] = []
-        excluded = _exclusion(url, hosts)
+        page_host = host(url)
+        if page_host not in exclusions:
+            exclusions[page_host] = _exclusion(page_host, hosts)
+        excluded = exclusions[page_host]
         if excluded is not None:
             found.append(("url", f"host is not evidence ({excluded})", url))
         rehost = kind == "rehost"
@@ -117,10 +122,11 @@ def _check_grading(table: Table, package: Package, problems: list[Problem]) -> N
             )
         if origin in aliases:
             found.append(("origin", f"write this origin as {aliases[origin]}", origin))
-        spelled = usual[_origin_key(origin)]
+        spelled = usual[key]
         if origin != spelled:
             found.append(("origin", f"origin is spelled {spelled} elsewhere", origin))
-        problems.extend(Problem(table.display_path, line, c, m, v) for c, m, v in found)
+        if found:
+            problems += [Problem(table.display_path, line, c, m, v) for c, m, v in found]
 
 
 def _citations(tables: dict[str, Table]) -> set[str]:
@@ -176,7 +182,7 @@ def _check_basis(tables: dict[str, Table], problems: list[Problem]) -> None:
     events = tables["events"]
     independent_ids = _by_id(tables["sources"].frame, _is_independent)
     rows = zip(
-        events.lines.tolist(),
+        events.lines,
         events.frame["basis"].tolist(),
         events.frame["source_ids"].tolist(),
         strict=True,
@@ -202,7 +208,7 @@ def check_sources(tables: dict[str, Table], package: Package, problems: list[Pro
         return
     _check_grading(sources, package, problems)
     cited = _citations(tables)
-    rows = zip(sources.lines.tolist(), sources.frame["source_id"].tolist(), strict=True)
+    rows = zip(sources.lines, sources.frame["source_id"].tolist(), strict=True)
     problems += [
         Problem(sources.display_path, line, "source_id", "source is cited by nothing", source_id)
         for line, source_id in rows
@@ -236,7 +242,7 @@ def check_key_events(
     events = tables["events"]
     found = origins(events.frame, tables["sources"].frame, package).tolist()
     rows = zip(
-        events.lines.tolist(),
+        events.lines,
         events.frame["event_id"].tolist(),
         events.frame["single_origin"].tolist(),
         found,

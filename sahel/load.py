@@ -95,22 +95,24 @@ def _typed(frame: pd.DataFrame, package: Package, name: str) -> pd.DataFrame:
     cells[cells == ""] = pd.NA
     out = {}
     for field in resource.fields:
-        col = frame[field.name]
         if field.type not in TYPED:
             out[field.name] = pd.arrays.StringArray(cells[:, texts.index(field.name)].copy())
-        elif field.type == "date":
-            out[field.name] = parse_dates(col)
+            continue
+        col = frame[field.name]
+        if field.type == "date":
+            typed = parse_dates(col)
         elif field.type == "integer":
             # An optional whole number (a claim's value) may be empty: nullable there.
             numbers = pd.to_numeric(col.where(col != ""))
-            out[field.name] = numbers.astype("int64" if field.required else "Int64")
+            typed = numbers.astype("int64" if field.required else "Int64")
         elif field.type == "number":
-            out[field.name] = pd.to_numeric(col.where(col != ""))
-        elif field.type == "list":
-            out[field.name] = col.map(lambda v, d=field.delimiter: tuple(v.split(d)) if v else ())
-    key = resource.field_names[0]
-    # Indexed by id for `.loc` look-ups; the id stays a column too, unnamed index avoids ambiguity.
-    return pd.DataFrame(out).set_index(key, drop=False).rename_axis(None)
+            typed = pd.to_numeric(col.where(col != ""))
+        else:
+            typed = col.map(lambda v, d=field.delimiter: tuple(v.split(d)) if v else ())
+        out[field.name] = typed.array
+    # Indexed by id for `.loc` look-ups; the id stays a column too (the index is unnamed, so that
+    # the two are never ambiguous).
+    return pd.DataFrame(out, index=pd.Index(out[resource.field_names[0]]))
 
 
 def load(data_dir: Path | str | None = None) -> Dataset:

@@ -36,7 +36,7 @@ class Table:
     resource: Resource
     display_path: str
     frame: pd.DataFrame
-    lines: pd.Series
+    lines: list[int]
 
 
 def read_table(resource: Resource, data_dir: Path, problems: list[Problem]) -> Table | None:
@@ -86,8 +86,9 @@ def read_table(resource: Resource, data_dir: Path, problems: list[Problem]) -> T
             rows.append(row)
             lines.append(start)
     frame = pd.DataFrame(rows, columns=header, dtype=object)
-    frame = frame.reindex(columns=[c for c in expected if c in header])
-    return Table(resource, shown, frame.reset_index(drop=True), pd.Series(lines, dtype="int64"))
+    if header != expected:
+        frame = frame.reindex(columns=[c for c in expected if c in header])
+    return Table(resource, shown, frame, lines)
 
 
 def _record_starts(text: str) -> list[int]:

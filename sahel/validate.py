@@ -81,14 +81,13 @@ def _check_field(field: Field, table: Table, problems: list[Problem], today: dat
         message = f"shorter than {n} characters"
         found += [(i, message, cell) for i, cell in enumerate(cells) if cell and len(cell) < n]
     if c.get("unique"):
-        found += _duplicates(cells, table.lines.tolist())
+        found += _duplicates(cells, table.lines)
     if c.get("x-notBefore") in table.frame:
         found += _order_problems(field, cells, table.frame[c["x-notBefore"]].tolist())
     if found:
         # By row, each row's problems in the order of the rules (the sort is stable).
         found.sort(key=lambda problem: problem[0])
-        lines = table.lines.tolist()
-        problems += [Problem(table.display_path, lines[i], name, m, v) for i, m, v in found]
+        problems += [Problem(table.display_path, table.lines[i], name, m, v) for i, m, v in found]
 
 
 def _per_value(
@@ -198,9 +197,7 @@ def _check_foreign_keys(tables: dict[str, Table], problems: list[Problem]) -> No
             known = set(target[fk.reference_field].tolist())
             delimiter = table.resource.field(fk.field).delimiter
             message = f"unknown {fk.resource} id"
-            for cell, line in zip(
-                table.frame[fk.field].tolist(), table.lines.tolist(), strict=True
-            ):
+            for cell, line in zip(table.frame[fk.field].tolist(), table.lines, strict=True):
                 ids = cell.split(delimiter) if delimiter and cell else [cell]
                 unknown = [i for i in ids if i != "" and i not in known]
                 if unknown:
@@ -223,7 +220,7 @@ def _check_deployment_links(tables: dict[str, Table], problems: list[Problem]) -
     for column in ("opened_by", "closed_by"):
         if column not in dep.frame:
             continue
-        rows = zip(dep.lines.tolist(), dep.frame["deployment_id"], dep.frame[column], strict=True)
+        rows = zip(dep.lines, dep.frame["deployment_id"], dep.frame[column], strict=True)
         for line, deployment, event_id in rows:
             if event_id in owners and deployment not in owners[event_id].split(";"):
                 listed = owners[event_id] or "empty"
@@ -282,7 +279,7 @@ def _check_layer(resource: Resource, data_dir: Path, problems: list[Problem], to
         rows.append({f.name: str(properties.get(f.name, "") or "") for f in resource.fields})
         lines.append(line)
     frame = pd.DataFrame(rows, columns=resource.field_names, dtype=object)
-    table = Table(resource, shown, frame, pd.Series(lines, dtype="int64"))
+    table = Table(resource, shown, frame, lines)
     for column in resource.fields:
         _check_field(column, table, problems, today)
 
