@@ -72,12 +72,8 @@ def read_table(resource: Resource, data_dir: Path, problems: list[Problem]) -> T
     if len(set(header)) != len(header):
         problems.append(Problem(shown, 1, "-", "header repeats a column name"))
         return None
-    records = list(reader)
-    # As many lines as records: no cell holds a line break, and record i starts on line i + 2.
-    one_line_each = reader.line_num == len(records) + 1
-    starts = range(2, len(records) + 2) if one_line_each else _record_starts(text)
-    rows, lines = [], []
-    for row, start in zip(records, starts, strict=True):
+    rows, lines, start = [], [], 2
+    for row in reader:
         if len(row) != len(header):
             problems.append(
                 Problem(shown, start, "-", f"row has {len(row)} cells, header has {len(header)}")
@@ -85,21 +81,12 @@ def read_table(resource: Resource, data_dir: Path, problems: list[Problem]) -> T
         else:
             rows.append(row)
             lines.append(start)
+        # The next record starts after this one's last line (a cell may hold a line break).
+        start = reader.line_num + 1
     frame = pd.DataFrame(rows, columns=header, dtype=object)
     if header != expected:
         frame = frame.reindex(columns=[c for c in expected if c in header])
     return Table(resource, shown, frame, lines)
-
-
-def _record_starts(text: str) -> list[int]:
-    """The line on which each record after the header starts, where cells hold line breaks."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    next(reader)
-    starts, start = [], 2
-    for _ in reader:
-        starts.append(start)
-        start = reader.line_num + 1
-    return starts
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
