@@ -95,14 +95,9 @@ def _per_value(
 ) -> list[tuple[int, str, str]]:
     """(row, message, cell) for each problem of each non-empty cell, each distinct value judged
     once (dates and numbers repeat)."""
-    judged: dict[str, list[str]] = {}
-    found = []
-    for i, cell in enumerate(cells):
-        if cell:
-            if cell not in judged:
-                judged[cell] = messages_of(cell)
-            found += [(i, message, cell) for message in judged[cell]]
-    return found
+    judged = {cell: messages_of(cell) for cell in set(cells) if cell}
+    faulty = {cell for cell, messages in judged.items() if messages}
+    return [(i, m, cell) for i, cell in enumerate(cells) if cell in faulty for m in judged[cell]]
 
 
 def _refused(
