@@ -53,10 +53,11 @@ class Dataset:
 
     def derived(self, name: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         """A frame computed from these tables, computed once: the tables do not change, and the
-        checks and several pages start from the same frames. Each caller gets its own copy."""
+        checks and several pages start from the same frames. Each caller gets its own copy (a
+        shallow one: under pandas' copy-on-write, a change to it copies what it changes)."""
         if name not in self._derived:
             self._derived[name] = compute()
-        return self._derived[name].copy()
+        return self._derived[name].copy(deep=False)
 
 
 def find_data_dir(start: Path | None = None) -> Path:

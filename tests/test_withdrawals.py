@@ -330,7 +330,10 @@ def test_the_strengths_table_has_a_row_per_claim(data):
 def test_a_derived_frame_is_computed_once_and_each_caller_gets_a_copy(data):
     first = withdrawals.departures(data)
     first["name"] = "changed by a caller"
+    first.loc[first.index[0], "short_name"] = "changed in place"
+    first.iloc[1, first.columns.get_loc("host")] = "changed in place"
     again = withdrawals.departures(data)
     assert (again["name"] != "changed by a caller").all()
+    assert "changed in place" not in set(again["short_name"]) | set(again["host"])
     fewer = dataclasses.replace(data, deployments=data.deployments.iloc[:3])
     assert len(withdrawals.presences(fewer)) == 3
