@@ -96,12 +96,14 @@ def mentioned_dates(text: str, year: int) -> set[pd.Timestamp]:
 
 
 def date_verdict(data: Dataset, claim: dict) -> tuple[str, str]:
-    event = data.events.loc[claim["event_ids"][0]]
+    # The event's cells one by one (`.at`): a whole row of mixed types is slow to build.
+    event_id, events = claim["event_ids"][0], data.events
     claimed = claim["claimed_date"]
-    if event["date_precision"] != "day":
-        return "unproven", f"the record dates the event only to the {event['date_precision']}"
-    start = event["date_start"]
-    end = event["date_end"] if pd.notna(event["date_end"]) else start
+    precision = events.at[event_id, "date_precision"]
+    if precision != "day":
+        return "unproven", f"the record dates the event only to the {precision}"
+    start, end = events.at[event_id, "date_start"], events.at[event_id, "date_end"]
+    end = end if pd.notna(end) else start
     weekday = claim["claimed_weekday"]
     wrong_day = pd.notna(weekday) and claimed.day_name() != weekday
     if claimed == start:
@@ -110,7 +112,8 @@ def date_verdict(data: Dataset, claim: dict) -> tuple[str, str]:
         return "correct", "the date is the event's"
     if start < claimed <= end:
         return "imprecise", "the date is one day of an event that lasted several"
-    noted = event["disagreement"] if pd.notna(event["disagreement"]) else ""
+    noted = events.at[event_id, "disagreement"]
+    noted = noted if pd.notna(noted) else ""
     if claimed in mentioned_dates(noted, start.year):
         return "imprecise", "the date is one that some sources give, as the record notes"
     return "incorrect", "the record dates the event otherwise"
@@ -135,10 +138,12 @@ def count_verdict(data: Dataset, claim: dict) -> tuple[str, str]:
 
 
 def sequence_verdict(data: Dataset, claim: dict) -> tuple[str, str]:
-    first, then = data.events.loc[claim["from_event"]], data.events.loc[claim["to_event"]]
-    if first["date_precision"] != "day" or then["date_precision"] != "day":
+    first, then = claim["from_event"], claim["to_event"]
+    precision = data.events["date_precision"]
+    if precision[first] != "day" or precision[then] != "day":
         return "unproven", "the record dates one of the events only to the month or year"
-    gap = int((then["date_start"] - first["date_start"]).days)
+    start = data.events["date_start"]
+    gap = int((start[then] - start[first]).days)
     off = abs(gap - claim["claimed_days"])
     verdict = "correct" if off == 0 else "imprecise" if off == 1 else "incorrect"
     return verdict, f"the record puts {gap} days between them"
