@@ -7,7 +7,7 @@ The vocabulary (kinds, which kinds are reputable, excluded hosts) is read from t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -153,23 +153,25 @@ def _cited_ids(cell: str | tuple) -> list[str] | tuple:
     return cell
 
 
-# What the rules on an event's sources read of each source.
-GRADING = ("source_id", "kind", "origin_kind", "party", "origin")
+def _independent_ids(sources: pd.DataFrame) -> set[str]:
+    """The ids of the sources that are neither aggregators nor the state media of a party."""
+    rows = zip(*(sources[c].tolist() for c in ("source_id", "kind", "party")), strict=True)
+    return {i for i, kind, party in rows if kind != "aggregator" and party != "yes"}
 
 
-def _by_id(sources: pd.DataFrame, keep: Callable[[dict], bool]) -> dict[str, list[dict]]:
-    """Source id -> its rows (one in valid data) that `keep` accepts, as dicts of GRADING."""
-    found: dict[str, list[dict]] = {}
-    for values in zip(*(sources[c].tolist() for c in GRADING), strict=True):
-        source = dict(zip(GRADING, values, strict=True))
-        if keep(source):
-            found.setdefault(source["source_id"], []).append(source)
-    return found
-
-
-def _is_independent(source: dict) -> bool:
-    """Neither an aggregator nor the state media of a party."""
-    return source["kind"] != "aggregator" and source["party"] != "yes"
+def _reputable_origins(sources: pd.DataFrame, package: Package) -> dict[str, set[str]]:
+    """Source id -> the origin it carries, for the reputable independent sources (a rehost counts
+    as its origin's kind)."""
+    kinds = set(reputable_kinds(package))
+    columns = ("source_id", "kind", "origin_kind", "party", "origin")
+    good: dict[str, set[str]] = {}
+    for source_id, kind, origin_kind, party, origin in zip(
+        *(sources[c].tolist() for c in columns), strict=True
+    ):
+        effective = origin_kind if kind == "rehost" else kind
+        if effective in kinds and party != "yes":
+            good.setdefault(source_id, set()).add(origin)
+    return good
 
 
 NO_INDEPENDENT = (
@@ -180,7 +182,7 @@ NOT_PARTISAN = "marked party_statement, but an independent source is cited"
 
 def _check_basis(tables: dict[str, Table], problems: list[Problem]) -> None:
     events = tables["events"]
-    independent_ids = _by_id(tables["sources"].frame, _is_independent)
+    independent_ids = _independent_ids(tables["sources"].frame)
     rows = zip(
         events.lines,
         events.frame["basis"].tolist(),
@@ -220,15 +222,9 @@ def check_sources(tables: dict[str, Table], package: Package, problems: list[Pro
 
 def origins(events: pd.DataFrame, sources: pd.DataFrame, package: Package) -> pd.Series:
     """For each event, the distinct reputable independent origins of its sources."""
-    kinds = set(reputable_kinds(package))
-
-    def is_reputable(source: dict) -> bool:
-        kind = source["origin_kind"] if source["kind"] == "rehost" else source["kind"]
-        return kind in kinds and source["party"] != "yes"
-
-    good = _by_id(sources, is_reputable)
+    good = _reputable_origins(sources, package)
     found = [
-        tuple(sorted({s["origin"] for i in _cited_ids(cell) for s in good.get(i, ())}))
+        tuple(sorted({o for i in _cited_ids(cell) for o in good.get(i, ())}))
         for cell in events["source_ids"].tolist()
     ]
     return pd.Series(found, index=events.index, dtype=object, name="origin")
