@@ -80,7 +80,7 @@ def bench_build(workdir: Path) -> Path:
     return root / "_build" / "html"
 
 
-def bench_validator_cost(runs: int = 10) -> None:
+def bench_validator_cost(runs: int = 20) -> None:
     """`python -m sahel validate data`, whole, against `python -c "import pandas"`: the two run
     in turn, so that a busy spell of the machine weighs on both, and each keeps its best time."""
     validate_command = [sys.executable, "-m", "sahel", "validate", "data"]
