@@ -58,6 +58,11 @@ def party_media(sources: pd.DataFrame) -> pd.Series:
     return sources["party"] == "yes"
 
 
+def independent(sources: pd.DataFrame) -> pd.Series:
+    """Sources that are neither aggregators nor the state media of a party."""
+    return (sources["kind"] != "aggregator") & ~party_media(sources)
+
+
 def reputable(sources: pd.DataFrame, kinds: Iterable[str]) -> pd.Series:
     return effective_kind(sources).isin(list(kinds)) & ~party_media(sources)
 
@@ -80,6 +85,20 @@ def _usual_spellings(origins: list[str], keys: list[str]) -> dict[str, str]:
         if key not in usual or n > usual[key][0]:
             usual[key] = (n, origin)
     return {key: origin for key, (_, origin) in usual.items()}
+
+
+# The columns the grading rules read; without one of them, only its absence is reported.
+GRADED = (
+    "source_id",
+    "url",
+    "kind",
+    "origin_kind",
+    "state",
+    "party",
+    "published",
+    "published_basis",
+    "origin",
+)
 
 
 def _check_grading(table: Table, package: Package, problems: list[Problem]) -> None:
@@ -153,24 +172,13 @@ def _cited_ids(cell: str | tuple) -> list[str] | tuple:
     return cell
 
 
-def _independent_ids(sources: pd.DataFrame) -> set[str]:
-    """The ids of the sources that are neither aggregators nor the state media of a party."""
-    rows = zip(*(sources[c].tolist() for c in ("source_id", "kind", "party")), strict=True)
-    return {i for i, kind, party in rows if kind != "aggregator" and party != "yes"}
-
-
 def _reputable_origins(sources: pd.DataFrame, package: Package) -> dict[str, set[str]]:
-    """Source id -> the origin it carries, for the reputable independent sources (a rehost counts
-    as its origin's kind)."""
-    kinds = set(reputable_kinds(package))
-    columns = ("source_id", "kind", "origin_kind", "party", "origin")
+    """Source id -> the origins it carries, for the reputable independent sources."""
     good: dict[str, set[str]] = {}
-    for source_id, kind, origin_kind, party, origin in zip(
-        *(sources[c].tolist() for c in columns), strict=True
-    ):
-        effective = origin_kind if kind == "rehost" else kind
-        if effective in kinds and party != "yes":
-            good.setdefault(source_id, set()).add(origin)
+    chosen = sources[reputable(sources, reputable_kinds(package))]
+    pairs = zip(chosen["source_id"].tolist(), chosen["origin"].tolist(), strict=True)
+    for source_id, origin in pairs:
+        good.setdefault(source_id, set()).add(origin)
     return good
 
 
@@ -182,7 +190,8 @@ NOT_PARTISAN = "marked party_statement, but an independent source is cited"
 
 def _check_basis(tables: dict[str, Table], problems: list[Problem]) -> None:
     events = tables["events"]
-    independent_ids = _independent_ids(tables["sources"].frame)
+    sources = tables["sources"].frame
+    independent_ids = set(sources.loc[independent(sources), "source_id"].tolist())
     rows = zip(
         events.lines,
         events.frame["basis"].tolist(),
@@ -204,8 +213,7 @@ def check_sources(tables: dict[str, Table], package: Package, problems: list[Pro
     if "sources" not in tables:
         return
     sources = tables["sources"]
-    needed = {"source_id", "url", "kind", "origin_kind", "state", "party", "published"}
-    needed |= {"published_basis", "origin"}
+    needed = set(GRADED)
     if not needed <= set(sources.frame):
         return
     _check_grading(sources, package, problems)
